@@ -7,6 +7,8 @@
  * @since 0.1.0
  */
 import * as Canonical from "../src/Canonical.ts"
+import * as MappingSpec from "../src/MappingSpec.ts"
+import * as MappingTest from "../src/MappingTest.ts"
 
 /**
  * @since 0.1.0
@@ -23,7 +25,9 @@ export interface GeneratedSchema {
  * @category constructors
  */
 export const generatedSchemas: ReadonlyArray<GeneratedSchema> = [
-  { file: "schema/canonical.schema.json", generate: Canonical.jsonSchema }
+  { file: "schema/canonical.schema.json", generate: Canonical.jsonSchema },
+  { file: "schema/mapping.schema.json", generate: MappingSpec.jsonSchema },
+  { file: "schema/test.schema.json", generate: MappingTest.jsonSchema }
 ]
 
 /**

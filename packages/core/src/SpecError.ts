@@ -61,6 +61,8 @@ export const format = (diagnostics: ReadonlyArray<Diagnostic>): string => {
   }
   const errors = sorted.filter((d) => d.severity === "error").length
   const warnings = sorted.length - errors
-  lines.push(`${errors} error${errors === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`)
+  lines.push(
+    `${errors} error${errors === 1 ? "" : "s"}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}`
+  )
   return lines.join("\n")
 }

@@ -1,0 +1,616 @@
+import { NodeFileSystem } from "@effect/platform-node"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import * as Mapping from "../src/Mapping.ts"
+import * as Transform from "../src/Transform.ts"
+import * as Transforms from "../src/Transforms.ts"
+import * as VT from "../src/ValueType.ts"
+import { registry } from "./fixtures/mappings/schemas.ts"
+
+const doc = (fields: string): string =>
+  [
+    "mapwright: mapping/v1",
+    "name: t",
+    "source: test/Source",
+    "target: test/Target",
+    "unmapped: off",
+    "fields:",
+    "  id: id",
+    fields
+  ].join("\n")
+
+const load = (
+  fields: string,
+  options: { readonly validate?: boolean; readonly transforms?: Transform.TransformRegistry } = {}
+) =>
+  Mapping.loadString(doc(fields), "/virtual/m.yaml", {
+    schemas: registry,
+    validate: options.validate ?? true,
+    ...(options.transforms === undefined ? {} : { transforms: options.transforms })
+  }).pipe(Effect.provide(NodeFileSystem.layer))
+
+/** The output with nothing mapped but `id`: every key of test/Target but the optional `nick`. */
+const out = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id: "1",
+  name: null,
+  age: null,
+  active: null,
+  gender: null,
+  phone: null,
+  tags: [],
+  billing: null,
+  shipping: null,
+  lines: [],
+  extra: {},
+  ...overrides
+})
+
+const address = (overrides: Record<string, unknown>) => ({
+  kind: null,
+  street: null,
+  city: null,
+  country: null,
+  ...overrides
+})
+
+describe("Mapping compiler", () => {
+  it.effect("fills every unmapped key in the target's order and leaves out the optional one", () =>
+    Effect.gen(function* () {
+      const m = yield* load("")
+      const r = m({ id: "1" })
+      assert.deepStrictEqual(r, { value: out(), issues: [] })
+      assert.deepStrictEqual(Object.keys(r.value!), [
+        "id",
+        "name",
+        "age",
+        "active",
+        "gender",
+        "phone",
+        "tags",
+        "billing",
+        "shipping",
+        "lines",
+        "extra"
+      ])
+      assert.strictEqual(m.name, "t")
+      assert.strictEqual(m.source, "test/Source")
+      assert.strictEqual(m.target, "test/Target")
+      assert.strictEqual(m.file, "/virtual/m.yaml")
+    })
+  )
+
+  it.effect("shares one frozen empty issues list between clean records", () =>
+    Effect.gen(function* () {
+      const m = yield* load("")
+      const a = m({ id: "1" }).issues
+      const b = m({ id: "2" }).issues
+      assert.strictEqual(a, b)
+      assert.isTrue(Object.isFrozen(a))
+    })
+  )
+
+  it.effect("shorthand copies a source path; an absent one is null", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  name: name\n  billing: { city: nested.b.c }")
+      assert.deepStrictEqual(
+        m({ id: "1", name: "Ann", nested: { b: { c: "Oslo" } } }).value,
+        out({
+          name: "Ann",
+          billing: address({ city: "Oslo" })
+        })
+      )
+      assert.deepStrictEqual(m({ id: "1" }).value, out({ billing: address({}) }))
+    })
+  )
+
+  it.effect("const gives a literal, null included; objects and lists are fresh per record", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        '  name: { const: "fixed" }\n  gender: { const: null }\n  extra: { const: { k: [1, 2] } }'
+      )
+      const a = m({ id: "1" }).value!
+      const b = m({ id: "1" }).value!
+      assert.deepStrictEqual(a, out({ name: "fixed", extra: { k: [1, 2] } }))
+      assert.notStrictEqual(a.extra, b.extra)
+    })
+  )
+
+  it.effect("from + pipe runs the transforms in order", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  name: { from: name, pipe: [trim, uppercase] }\n  age: { from: age, pipe: [int] }"
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", name: "  ann lee ", age: " 42 " }).value,
+        out({ name: "ANN LEE", age: 42 })
+      )
+    })
+  )
+
+  it.effect("from a list of paths gives the pipe a tuple", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  phone: { from: [dial, phone], pipe: [e164] }\n  name: { from: [first, last, name], pipe: [coalesce] }"
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", dial: "966", phone: "565445254", first: "", last: "Lee" }).value,
+        out({
+          phone: "+966565445254",
+          name: "Lee"
+        })
+      )
+    })
+  )
+
+  it.effect("lookup maps String(value); otherwise catches the rest; null skips the table", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  gender: { from: gender, lookup: { 1: male, 2: female }, otherwise: other }")
+      assert.deepStrictEqual(m({ id: "1", gender: "1" }).value, out({ gender: "male" }))
+      assert.deepStrictEqual(m({ id: "1", gender: "2" }).value, out({ gender: "female" }))
+      assert.deepStrictEqual(m({ id: "1", gender: "9" }).value, out({ gender: "other" }))
+      assert.deepStrictEqual(m({ id: "1" }).value, out({ gender: null }))
+    })
+  )
+
+  it.effect("a lookup without otherwise rejects a value it has no key for", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  gender: { from: gender, lookup: { m: male, f: female } }")
+      assert.deepStrictEqual(m({ id: "1", gender: "f" }).value, out({ gender: "female" }))
+      assert.deepStrictEqual(m({ id: "1", gender: "x" }), {
+        issues: [
+          {
+            severity: "error",
+            stage: "map",
+            path: "gender",
+            sourcePath: "gender",
+            code: "UnknownLookupValue",
+            message: '"x" is not in the lookup table ("m", "f")'
+          }
+        ]
+      })
+    })
+  )
+
+  it.effect("default replaces a null result", () =>
+    Effect.gen(function* () {
+      const m = yield* load('  name: { from: name, pipe: [nullIfEmpty], default: "n/a" }')
+      assert.deepStrictEqual(m({ id: "1", name: "" }).value, out({ name: "n/a" }))
+      assert.deepStrictEqual(m({ id: "1" }).value, out({ name: "n/a" }))
+      assert.deepStrictEqual(m({ id: "1", name: "Bo" }).value, out({ name: "Bo" }))
+    })
+  )
+
+  describe("when", () => {
+    const cases: ReadonlyArray<readonly [string, Record<string, unknown>, boolean]> = [
+      ["{ present: name }", { name: "a" }, true],
+      ["{ present: name }", { name: "" }, false],
+      ["{ present: name }", {}, false],
+      ["{ absent: name }", { name: "" }, true],
+      ["{ absent: name }", { name: "a" }, false],
+      ["{ anyPresent: [first, last] }", { last: "x" }, true],
+      ["{ anyPresent: [first, last] }", { first: "", last: "" }, false],
+      ["{ allPresent: [first, last] }", { first: "a", last: "b" }, true],
+      ["{ allPresent: [first, last] }", { first: "a" }, false],
+      ["{ equals: { path: flag, value: 1 } }", { flag: "1" }, true],
+      ["{ equals: { path: flag, value: 1 } }", { flag: "0" }, false],
+      ["{ equals: { path: flag, value: null } }", {}, false],
+      ["{ equals: { path: active, value: true } }", { active: true }, true],
+      ["{ not: { present: name } }", {}, true],
+      ["{ all: [{ present: first }, { absent: last }] }", { first: "a" }, true],
+      ["{ all: [{ present: first }, { absent: last }] }", { first: "a", last: "b" }, false],
+      ["{ any: [{ present: first }, { present: last }] }", { last: "b" }, true],
+      ["{ any: [{ present: first }, { present: last }] }", {}, false]
+    ]
+    for (const [condition, record, holds] of cases) {
+      it.effect(`${condition} on ${JSON.stringify(record)} ${holds ? "holds" : "fails"}`, () =>
+        Effect.gen(function* () {
+          const m = yield* load(`  name: { const: "yes", when: ${condition} }`)
+          assert.deepStrictEqual(m({ id: "1", ...record }).value, out({ name: holds ? "yes" : null }))
+        })
+      )
+    }
+
+    it.effect("a failing when gives [] to a list and {} to extra", () =>
+      Effect.gen(function* () {
+        const m = yield* load(
+          "  tags: { each: tags, when: { present: name } }\n  extra: { when: { present: name }, fields: { a: name } }"
+        )
+        assert.deepStrictEqual(m({ id: "1", tags: ["a"] }).value, out())
+        assert.deepStrictEqual(
+          m({ id: "1", name: "n", tags: ["a"] }).value,
+          out({ tags: ["a"], extra: { a: "n" } })
+        )
+      })
+    )
+  })
+
+  it.effect("nested blocks build objects, with fields/when/otherwise", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        [
+          "  billing:",
+          "    kind: { const: billing }",
+          "    street: street",
+          "    country: { from: country, pipe: [country] }",
+          "  shipping:",
+          "    when: { present: ship_city }",
+          "    fields: { kind: { const: shipping }, city: ship_city, street: ship_street }",
+          "    otherwise: { fields: { kind: { const: shipping }, city: city } }"
+        ].join("\n")
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", street: "1 Main St", country: "Norway", city: "Oslo", ship_city: "Bergen" }).value,
+        out({
+          billing: address({ kind: "billing", street: "1 Main St", country: "NO" }),
+          shipping: address({ kind: "shipping", city: "Bergen" })
+        })
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", city: "Oslo" }).value,
+        out({ billing: address({ kind: "billing" }), shipping: address({ kind: "shipping", city: "Oslo" }) })
+      )
+    })
+  )
+
+  it.effect("a block whose when fails and has no otherwise is null", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  billing: { when: { present: city }, fields: { city: city } }")
+      assert.deepStrictEqual(m({ id: "1" }).value, out())
+      assert.deepStrictEqual(m({ id: "1", city: "Oslo" }).value, out({ billing: address({ city: "Oslo" }) }))
+    })
+  )
+
+  it.effect("each maps every item; paths are relative to the item, $. goes to the root", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  lines: { each: lines, fields: { sku: { from: sku, pipe: [uppercase] }, qty: { from: qty, pipe: [int] }, at: { from: $.age, pipe: [int] } } }"
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", age: "7", lines: [{ sku: "a1", qty: "2" }, { sku: "b2" }] }).value,
+        out({
+          lines: [
+            { sku: "A1", qty: 2, at: 7 },
+            { sku: "B2", qty: null, at: 7 }
+          ]
+        })
+      )
+      assert.deepStrictEqual(m({ id: "1" }).value, out())
+      assert.deepStrictEqual(m({ id: "1", lines: null }).value, out())
+    })
+  )
+
+  it.effect("each over scalars runs the pipe on every item", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  tags: { each: tags, pipe: [trim, uppercase] }")
+      assert.deepStrictEqual(m({ id: "1", tags: [" a", "b "] }).value, out({ tags: ["A", "B"] }))
+    })
+  )
+
+  it.effect("each over a value that is not a list is an error issue", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  tags: { each: tags }")
+      assert.deepStrictEqual(m({ id: "1", tags: "a,b" }), {
+        issues: [
+          {
+            severity: "error",
+            stage: "map",
+            path: "tags",
+            sourcePath: "tags",
+            code: "NotAnArray",
+            message: "`each` reads a list, got string"
+          }
+        ]
+      })
+    })
+  )
+
+  it.effect("items builds a list of fixed entries and leaves out those whose when fails", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        '  tags: { items: [{ from: name, default: "-" }, { const: "has-city", when: { present: city } }, { from: last, pipe: [uppercase, required] }] }'
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", name: "n", last: "l", city: "c" }).value,
+        out({ tags: ["n", "has-city", "L"] })
+      )
+      assert.deepStrictEqual(m({ id: "1", last: "l" }).value, out({ tags: ["-", "L"] }))
+    })
+  )
+
+  it.effect("same copies another target field, with overrides, whatever the field order", () =>
+    Effect.gen(function* () {
+      // `billing` is computed before `shipping` because shipping uses it, and `name` (before
+      // both in the target) uses `same` on billing's city.
+      const m = yield* load(
+        [
+          "  shipping: { same: billing, fields: { kind: { const: shipping } } }",
+          "  name: { same: billing.city }",
+          "  billing: { kind: { const: billing }, city: city }"
+        ].join("\n")
+      )
+      const r = m({ id: "1", city: "Oslo" }).value!
+      assert.deepStrictEqual(
+        r,
+        out({
+          name: "Oslo",
+          billing: address({ kind: "billing", city: "Oslo" }),
+          shipping: address({ kind: "shipping", city: "Oslo" })
+        })
+      )
+      assert.deepStrictEqual(Object.keys(r), Object.keys(out()))
+      assert.notStrictEqual(r.billing, r.shipping)
+    })
+  )
+
+  it.effect("same of a null field is null", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  billing: { when: { present: city }, fields: { city: city } }\n  shipping: { same: billing, fields: { kind: { const: shipping } } }"
+      )
+      assert.deepStrictEqual(m({ id: "1" }).value, out())
+    })
+  )
+
+  it.effect("extra takes any sub-fields, nested blocks and each", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  extra:\n    src:\n      nm: name\n      skus: { each: lines, fields: { s: sku } }\n      n: { from: count }"
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", name: "x", count: 3, lines: [{ sku: "a" }] }).value,
+        out({
+          extra: { src: { nm: "x", skus: [{ s: "a" }], n: 3 } }
+        })
+      )
+    })
+  )
+
+  describe("onInvalid", () => {
+    it.effect("reject (int's default): an error issue and no value", () =>
+      Effect.gen(function* () {
+        const m = yield* load("  age: { from: age, pipe: [int] }")
+        assert.deepStrictEqual(m({ id: "1", age: "twenty" }), {
+          issues: [
+            {
+              severity: "error",
+              stage: "map",
+              path: "age",
+              sourcePath: "age",
+              code: "InvalidInt",
+              message: '"twenty" is not an integer'
+            }
+          ]
+        })
+      })
+    )
+
+    it.effect("null: a warning and null", () =>
+      Effect.gen(function* () {
+        const m = yield* load("  age: { from: age, pipe: [{ int: { onInvalid: null } }] }")
+        assert.deepStrictEqual(m({ id: "1", age: "twenty" }), {
+          value: out(),
+          issues: [
+            {
+              severity: "warning",
+              stage: "map",
+              path: "age",
+              sourcePath: "age",
+              code: "InvalidInt",
+              message: '"twenty" is not an integer'
+            }
+          ]
+        })
+      })
+    )
+
+    it.effect("keep: a warning and the raw value", () =>
+      Effect.gen(function* () {
+        const m = yield* load("  extra: { age: { from: age, pipe: [trim, { int: { onInvalid: keep } }] } }")
+        assert.deepStrictEqual(m({ id: "1", age: " twenty " }), {
+          value: out({ extra: { age: "twenty" } }),
+          issues: [
+            {
+              severity: "warning",
+              stage: "map",
+              path: "extra.age",
+              sourcePath: "age",
+              code: "InvalidInt",
+              message: '"twenty" is not an integer'
+            }
+          ]
+        })
+      })
+    )
+  })
+
+  it.effect("issue paths carry the indexes of each and items, source paths too", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  lines: { items: [{ fields: { qty: { from: age, pipe: [int] } } }, { fields: { qty: { from: lines.1.qty, pipe: [int] } } }] }\n" +
+          "  extra: { l: { each: lines, fields: { q: { from: qty, pipe: [int] }, at: { from: $.age, pipe: [int] } } } }"
+      )
+      const r = m({ id: "1", age: "x", lines: [{ qty: "1" }, { qty: "y" }] })
+      assert.isUndefined(r.value)
+      assert.deepStrictEqual(
+        r.issues.map((i) => [i.path, i.sourcePath, i.code]),
+        [
+          ["lines.0.qty", "age", "InvalidInt"],
+          ["lines.1.qty", "lines.1.qty", "InvalidInt"],
+          ["extra.l.0.at", "age", "InvalidInt"],
+          ["extra.l.1.q", "lines.1.qty", "InvalidInt"],
+          ["extra.l.1.at", "age", "InvalidInt"]
+        ]
+      )
+    })
+  )
+
+  it.effect("a tuple's issue names every source path", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  phone: { from: [dial, phone], pipe: [{ e164: { onInvalid: reject } }] }")
+      const r = m({ id: "1", dial: "64", phone: "1" })
+      assert.deepStrictEqual(
+        r.issues.map((i) => [i.severity, i.path, i.sourcePath, i.code]),
+        [["error", "phone", "dial,phone", "InvalidPhone"]]
+      )
+    })
+  )
+
+  it.effect("a record that is not an object is one NotAnObject error", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  name: name")
+      for (const [input, kind] of [
+        [42, "number"],
+        [null, "null"],
+        [["a"], "a list"],
+        ["x", "string"]
+      ] as const) {
+        assert.deepStrictEqual(m(input), {
+          issues: [
+            {
+              severity: "error",
+              stage: "map",
+              path: "",
+              code: "NotAnObject",
+              message: `a record must be an object, got ${kind}`
+            }
+          ]
+        })
+      }
+    })
+  )
+
+  it.effect("never mutates its input (a deeply frozen record maps)", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        [
+          "  name: { from: name, pipe: [trim] }",
+          "  lines: { each: lines, fields: { sku: sku } }",
+          "  billing: { city: city }",
+          "  shipping: { same: billing, fields: { kind: { const: shipping } } }",
+          "  extra: { copy: nested }"
+        ].join("\n")
+      )
+      const record = { id: "1", name: " a ", city: "c", lines: [{ sku: "s" }], nested: { a: "x" } }
+      const copy = structuredClone(record)
+      const freeze = (v: unknown): void => {
+        if (typeof v === "object" && v !== null) {
+          for (const x of Object.values(v)) freeze(x)
+          Object.freeze(v)
+        }
+      }
+      freeze(record)
+      const r = m(record)
+      assert.deepStrictEqual(
+        r.value,
+        out({
+          name: "a",
+          lines: [{ sku: "s", qty: null, at: null }],
+          billing: address({ city: "c" }),
+          shipping: address({ kind: "shipping", city: "c" }),
+          extra: { copy: { a: "x" } }
+        })
+      )
+      assert.deepStrictEqual(record, copy)
+    })
+  )
+
+  it.effect("validation issues of the output join the list, and reject the record", () =>
+    Effect.gen(function* () {
+      // `blob` is Unknown, so the checker lets it into `age`; the validator finds it is not an integer.
+      const m = yield* load("  age: blob\n  name: { from: email, pipe: [email] }")
+      const r = m({ id: "1", blob: "abc", email: "not an email" })
+      assert.isUndefined(r.value)
+      assert.deepStrictEqual(
+        r.issues.map((i) => [i.severity, i.stage, i.path, i.code]),
+        [
+          ["warning", "map", "name", "InvalidEmail"],
+          ["error", "validate", "age", "InvalidType"]
+        ]
+      )
+      assert.deepStrictEqual(m({ id: "1", blob: 5 }), { value: out({ age: 5 }), issues: [] })
+    })
+  )
+
+  it.effect("validation does not run on a record the mapping already rejected", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  age: { from: first, pipe: [int] }\n  name: blob")
+      assert.deepStrictEqual(
+        m({ id: "1", blob: 5, first: "x" }).issues.map((i) => [i.stage, i.path, i.code]),
+        [["map", "age", "InvalidInt"]]
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", blob: 5, first: "3" }).issues.map((i) => [i.stage, i.path, i.code]),
+        [["validate", "name", "InvalidType"]]
+      )
+    })
+  )
+
+  it.effect("with validate: false the output is not validated", () =>
+    Effect.gen(function* () {
+      const m = yield* load("  age: blob", { validate: false })
+      assert.deepStrictEqual(m({ id: "1", blob: "abc" }), { value: out({ age: "abc" }), issues: [] })
+    })
+  )
+
+  it.effect("a transform that throws is an error issue, not a crash", () =>
+    Effect.gen(function* () {
+      const boom = Transform.make<undefined>({
+        name: "boom",
+        description: "throws",
+        input: "any",
+        output: () => ({ _tag: "String" }),
+        nulls: "pass",
+        onInvalid: "reject",
+        compile: () => () => {
+          throw new TypeError("secret value 1234")
+        },
+        examples: []
+      })
+      const m = yield* load("  name: { from: name, pipe: [boom] }", {
+        transforms: Transform.registry([...Transforms.builtins, boom])
+      })
+      assert.deepStrictEqual(m({ id: "1", name: "x" }), {
+        issues: [
+          {
+            severity: "error",
+            stage: "map",
+            path: "name",
+            sourcePath: "name",
+            code: "TransformFailed",
+            message: "transform `boom` failed unexpectedly (TypeError); this is a bug in the transform"
+          }
+        ]
+      })
+    })
+  )
+
+  it.effect("runs a conversion shared by several fields once per record", () =>
+    Effect.gen(function* () {
+      let calls = 0
+      const counted = Transform.make<undefined>({
+        name: "counted",
+        description: "counts its calls",
+        input: ["string"],
+        output: () => VT.Unknown,
+        nulls: "pass",
+        onInvalid: "reject",
+        compile: () => (v) => {
+          calls++
+          return `<${String(v)}>`
+        },
+        examples: []
+      })
+      const m = yield* load(
+        "  name: { from: name, pipe: [counted] }\n  extra: { a: { from: name, pipe: [counted] }, b: { from: city, pipe: [counted] } }",
+        { transforms: Transform.registry([...Transforms.builtins, counted]) }
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", name: "n", city: "c" }).value,
+        out({ name: "<n>", extra: { a: "<n>", b: "<c>" } })
+      )
+      assert.strictEqual(calls, 2)
+      m({ id: "2", name: "n", city: "c" })
+      assert.strictEqual(calls, 4)
+    })
+  )
+})
