@@ -1,0 +1,46 @@
+/**
+ * The `mapwright` command: `check`, `test`, `map` and `schema`, as an `effect/cli` command to
+ * run or embed.
+ *
+ * @since 0.1.0
+ */
+import { Effect } from "effect"
+import { Command } from "effect/cli"
+import * as Check from "./internal/commands/check.ts"
+import * as MapCommand from "./internal/commands/map.ts"
+import * as SchemaCommand from "./internal/commands/schema.ts"
+import * as TestCommand from "./internal/commands/test.ts"
+import { report } from "./internal/exit.ts"
+
+/**
+ * The CLI's version; a test keeps it equal to the package's.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const version = "0.1.0"
+
+/**
+ * The root command with its subcommands.
+ *
+ * @since 0.1.0
+ * @category commands
+ */
+export const command = Command.make("mapwright").pipe(
+  Command.withDescription("Declarative mapping and ETL for commerce customer data"),
+  Command.withSubcommands([Check.command, TestCommand.command, MapCommand.command, SchemaCommand.command])
+)
+
+/**
+ * Runs the command on `args` (without the `node` and script parts). Every outcome is printed
+ * here; the effect fails only with a `CliExit` carrying the exit code (its
+ * `Runtime.errorExitCode`), or is interrupted.
+ *
+ * Exit codes: 0 success (`map` included when records were rejected), 1 spec errors, failing
+ * tests and usage errors, 2 I/O errors, 70 internal errors, 130 interrupted.
+ *
+ * @since 0.1.0
+ * @category running
+ */
+export const run = (args: ReadonlyArray<string>) =>
+  Command.runWith(command, { version })(args).pipe(Effect.catchCause(report))
