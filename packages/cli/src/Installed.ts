@@ -4,8 +4,18 @@
  *
  * @since 0.1.0
  */
+import * as WooCommerce from "@mapwright/connector-woocommerce"
 import * as XmlResultset from "@mapwright/connector-xml-resultset"
-import { Canonical, type Mapping, RecordSchema } from "@mapwright/core"
+import {
+  Canonical,
+  type Connector,
+  ConnectorRegistry,
+  type Mapping,
+  type Pipeline,
+  RecordSchema,
+  Transform,
+  Transforms
+} from "@mapwright/core"
 
 /**
  * The connector packages this CLI ships with. To add one, add its package to the CLI's
@@ -17,7 +27,23 @@ import { Canonical, type Mapping, RecordSchema } from "@mapwright/core"
 export const connectors: ReadonlyArray<{
   readonly name: string
   readonly schemas: ReadonlyArray<RecordSchema.RecordSchema>
-}> = [XmlResultset]
+  readonly connector: Connector.Connector
+  /** The transforms the package adds to the built-ins, when it has any. */
+  readonly transforms?: ReadonlyArray<Transform.Transform>
+}> = [XmlResultset, WooCommerce]
+
+/**
+ * The installed connectors, for pipelines (`connector: woocommerce`) and `decode`, `encode`,
+ * `connectors`; a pipeline may still name another package, which is then imported.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const registry: ConnectorRegistry.ConnectorRegistry = ConnectorRegistry.make(
+  connectors.map((c) => c.connector),
+  // Packages are looked up in the user's project first, then among the CLI's own dependencies.
+  { importer: ConnectorRegistry.makeImporter((specifier) => import(specifier)) }
+)
 
 /**
  * Every record schema a mapping may name: `canonical/*` and each connector's.
@@ -31,9 +57,29 @@ export const schemas: RecordSchema.SchemaRegistry = RecordSchema.registry([
 ])
 
 /**
+ * Every transform a mapping may use: the built-ins and each connector's own. A name given
+ * twice throws at start-up.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const transforms: Transform.TransformRegistry = Transform.registry([
+  ...Transforms.builtins,
+  ...connectors.flatMap((c) => c.transforms ?? [])
+])
+
+/**
  * The options every command loads mappings with.
  *
  * @since 0.1.0
  * @category models
  */
-export const loadOptions: Mapping.LoadOptions = { schemas }
+export const loadOptions: Mapping.LoadOptions = { schemas, transforms }
+
+/**
+ * The options every command loads pipelines with: the installed connectors and transforms.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const pipelineOptions: Pipeline.LoadOptions = { registry, transforms }

@@ -4,8 +4,11 @@
  *
  * @since 0.1.0
  */
+import { StateStore } from "@mapwright/core"
 import { Command } from "effect/cli"
 import { command, version } from "./Cli.ts"
 import { runMain } from "./internal/runMain.ts"
 
+// `run` keeps its state in node:sqlite; Node's warning that it is experimental is noise here.
+StateStore.silenceSqliteWarning()
 runMain(Command.run(command, { version }))

@@ -9,6 +9,7 @@
 import * as Canonical from "../src/Canonical.ts"
 import * as MappingSpec from "../src/MappingSpec.ts"
 import * as MappingTest from "../src/MappingTest.ts"
+import * as PipelineSpec from "../src/PipelineSpec.ts"
 
 /**
  * @since 0.1.0
@@ -27,7 +28,8 @@ export interface GeneratedSchema {
 export const generatedSchemas: ReadonlyArray<GeneratedSchema> = [
   { file: "schema/canonical.schema.json", generate: Canonical.jsonSchema },
   { file: "schema/mapping.schema.json", generate: MappingSpec.jsonSchema },
-  { file: "schema/test.schema.json", generate: MappingTest.jsonSchema }
+  { file: "schema/test.schema.json", generate: MappingTest.jsonSchema },
+  { file: "schema/pipeline.schema.json", generate: PipelineSpec.jsonSchema }
 ]
 
 /**

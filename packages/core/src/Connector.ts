@@ -11,8 +11,9 @@
  *
  * @since 0.1.0
  */
-import { Data, Effect, Schema, SchemaIssue } from "effect"
+
 import type { Result, Scope, Stream } from "effect"
+import { Data, Effect, Schema, SchemaIssue } from "effect"
 import type { HttpClient } from "effect/http"
 import type { ConnectorError } from "./ConnectorError.ts"
 import type * as RecordIssue from "./RecordIssue.ts"
@@ -113,9 +114,15 @@ export interface StreamClient {
   /** The native record with this id, or `undefined` when there is none. */
   readonly get?: (id: string) => Effect.Effect<unknown, ConnectorError>
   /** Native records whose fields equal the given values (the pipeline's `match` keys). */
-  readonly find?: (match: Readonly<Record<string, string>>) => Effect.Effect<ReadonlyArray<unknown>, ConnectorError>
-  readonly create?: (records: ReadonlyArray<unknown>) => Effect.Effect<ReadonlyArray<WriteResult>, ConnectorError>
-  readonly update?: (items: ReadonlyArray<UpdateItem>) => Effect.Effect<ReadonlyArray<WriteResult>, ConnectorError>
+  readonly find?: (
+    match: Readonly<Record<string, string>>
+  ) => Effect.Effect<ReadonlyArray<unknown>, ConnectorError>
+  readonly create?: (
+    records: ReadonlyArray<unknown>
+  ) => Effect.Effect<ReadonlyArray<WriteResult>, ConnectorError>
+  readonly update?: (
+    items: ReadonlyArray<UpdateItem>
+  ) => Effect.Effect<ReadonlyArray<WriteResult>, ConnectorError>
   readonly delete?: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<WriteResult>, ConnectorError>
   readonly restore?: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<WriteResult>, ConnectorError>
 }
@@ -196,7 +203,9 @@ export interface Connector {
   readonly config: Schema.Top
   readonly streams: Readonly<Record<string, StreamDefinition>>
   /** Every problem of a raw config, with paths; empty when it decodes. No I/O. */
-  readonly validateConfig: (raw: unknown) => ReadonlyArray<{ readonly path: string; readonly message: string }>
+  readonly validateConfig: (
+    raw: unknown
+  ) => ReadonlyArray<{ readonly path: string; readonly message: string }>
   /** Decodes the config and returns the client. */
   readonly client: (
     raw: unknown
@@ -212,12 +221,18 @@ export interface Definition<Config> {
   readonly description: string
   readonly config: Schema.Codec<Config, unknown>
   readonly streams: Readonly<Record<string, StreamDefinition>>
-  readonly client: (config: Config) => Effect.Effect<Client, ConnectorError, HttpClient.HttpClient | Scope.Scope>
+  readonly client: (
+    config: Config
+  ) => Effect.Effect<Client, ConnectorError, HttpClient.HttpClient | Scope.Scope>
 }
 
-const issuesOf = (issue: SchemaIssue.Issue): ReadonlyArray<{ readonly path: string; readonly message: string }> =>
+const issuesOf = (
+  issue: SchemaIssue.Issue
+): ReadonlyArray<{ readonly path: string; readonly message: string }> =>
   SchemaIssue.makeFormatterStandardSchemaV1()(issue).issues.map((i) => ({
-    path: (i.path ?? []).map((p) => String(typeof p === "object" && p !== null && "key" in p ? p.key : p)).join("."),
+    path: (i.path ?? [])
+      .map((p) => String(typeof p === "object" && p !== null && "key" in p ? p.key : p))
+      .join("."),
     message: i.message
   }))
 

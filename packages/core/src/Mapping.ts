@@ -22,6 +22,7 @@ import { check as checkMapping } from "./internal/mapping/check.ts"
 import { compile as compilePlan } from "./internal/mapping/compile.ts"
 import { build, type Loaded } from "./internal/mapping/parse.ts"
 import { makeState } from "./internal/mapping/plan.ts"
+import { describePlatformError } from "./internal/platformError.ts"
 import * as Yaml from "./internal/yaml.ts"
 import type * as RecordIssue from "./RecordIssue.ts"
 import type * as RecordSchema from "./RecordSchema.ts"
@@ -146,7 +147,10 @@ const analyze = (
     while (built.pending.size > 0) {
       for (const f of built.pending) {
         const read = yield* Effect.result(fs.readFileString(f))
-        files.set(f, Result.isSuccess(read) ? parseText(read.success, f) : { error: describe(read.failure) })
+        files.set(
+          f,
+          Result.isSuccess(read) ? parseText(read.success, f) : { error: describePlatformError(read.failure) }
+        )
       }
       built = build(root, files)
     }
@@ -227,7 +231,7 @@ const readRoot = (file: string): Effect.Effect<string | SpecError.SpecError, nev
           column: 1,
           path: "",
           code: "UnreadableFile",
-          message: `cannot read the mapping: ${describe(read.failure)}`
+          message: `cannot read the mapping: ${describePlatformError(read.failure)}`
         }
       ]
     })

@@ -5,7 +5,7 @@
  * generated from {@link jsonSchema} and a test fails when the committed copy is stale.
  *
  * A field spec is told apart by its keywords, in this order: `$ref`, `const`, `each`, `items`,
- * `same`, `from`, `fields`; an object with none of them is a block of sub-fields. The schema
+ * `same`, `from`, `template`, `fields`; an object with none of them is a block of sub-fields. The schema
  * says the same with an `if`/`then`/`else` chain, so a validator reports the errors of the one
  * shape that applies rather than one per alternative.
  *
@@ -35,7 +35,7 @@ export const version = "mapping/v1"
  * @since 0.1.0
  * @category models
  */
-export const specKeywords = ["$ref", "const", "each", "items", "same", "from", "fields"] as const
+export const specKeywords = ["$ref", "const", "each", "items", "same", "from", "template", "fields"] as const
 
 /**
  * Keys reserved in a block of sub-fields: a target field of one of these names must be
@@ -45,6 +45,15 @@ export const specKeywords = ["$ref", "const", "each", "items", "same", "from", "
  * @category models
  */
 export const reservedKeys = [...specKeywords, "pipe", "lookup", "otherwise", "default", "when"] as const
+
+/**
+ * The keys of an `each` that convert a scalar item (`pipe`, `lookup`, `otherwise`, `default`):
+ * they cannot go with `fields`, which builds each item as an object.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const itemValueKeys = ["pipe", "lookup", "otherwise", "default"] as const
 
 /**
  * The allowed values of `onInvalid` in a transform's options (YAML `null` is the same as `"null"`).
@@ -63,6 +72,7 @@ const specDefinitions: Readonly<Record<(typeof specKeywords)[number], string>> =
   items: "ItemsSpec",
   same: "SameSpec",
   from: "FromSpec",
+  template: "TemplateSpec",
   fields: "BlockSpec"
 }
 
@@ -75,6 +85,11 @@ const pathList = {
 }
 
 const literal = (description: string) => ({ description })
+
+const onInvalid = {
+  enum: [...onInvalidValues, null],
+  description: "What to do with a value the transform cannot convert"
+}
 
 /** `{ if, then, else }`: JSON Schema's conditional (the one place the schema spells `then`). */
 const conditional = (condition: object, whenTrue: object, whenFalse?: object): object => ({
@@ -131,7 +146,7 @@ const defs = {
   FieldSpec: {
     description:
       "How a target field gets its value: a source path (shorthand for `{ from: path }`), a spec " +
-      "(`from`, `const`, `each`, `items`, `same`, `fields`, `$ref`), or a block of sub-fields for an object",
+      "(`from`, `const`, `each`, `items`, `same`, `template`, `fields`, `$ref`), or a block of sub-fields for an object",
     ...byKeyword(specKeywords.map((k) => [k, specDefinitions[k]] as const))
   },
   RefSpec: {
@@ -177,18 +192,26 @@ const defs = {
     type: "object",
     description:
       "One output item per item of a source array: build each with `fields`, or convert each scalar " +
-      "with `pipe`/`lookup`; an absent or null source gives `[]`",
+      "with `pipe`/`lookup` (not both); an absent or null source gives `[]`",
     required: ["each"],
     properties: {
       each: ref("SourcePath"),
-      fields: ref("Fields"),
+      fields: {
+        ...ref("Fields"),
+        description: "Builds each item as an object; not with `pipe`, `lookup`, `otherwise`, `default`"
+      },
       pipe: ref("Pipe"),
       lookup: ref("Lookup"),
       otherwise: literal("The value when the lookup table has no key for an item (a literal)"),
       default: literal("The value of an item that is null (a literal)"),
       when
     },
-    dependentRequired: { otherwise: ["lookup"] },
+    // With `fields`, the keys that convert a scalar item have nothing to convert.
+    ...conditional(
+      { required: ["fields"] },
+      { not: { anyOf: itemValueKeys.map((k) => ({ required: [k] })) } },
+      { dependentRequired: { otherwise: ["lookup"] } }
+    ),
     additionalProperties: false
   },
   ItemsSpec: {
@@ -207,6 +230,37 @@ const defs = {
     properties: { same: ref("TargetPath"), fields: ref("Fields"), when },
     additionalProperties: false
   },
+  TemplateSpec: {
+    title: "template",
+    type: "object",
+    description:
+      "A string built from source fields, `{b_fname} {b_lname}` (the `template` transform without an " +
+      "input), then through `pipe`, `lookup` and `default` like a `from`",
+    required: ["template"],
+    properties: {
+      template: {
+        description:
+          "The template: `{path}` placeholders name source paths; `{{` and `}}` are literal braces. " +
+          "The map form `{ text, onInvalid }` takes `onInvalid`",
+        ...conditional(
+          { type: "object" },
+          {
+            required: ["text"],
+            properties: { text: { type: "string" }, onInvalid },
+            additionalProperties: false
+          },
+          { type: "string" }
+        )
+      },
+      pipe: ref("Pipe"),
+      lookup: ref("Lookup"),
+      otherwise: literal("The value when the lookup table has no key for the value (a literal)"),
+      default: literal("The value when the result is null (a literal)"),
+      when
+    },
+    dependentRequired: { otherwise: ["lookup"] },
+    additionalProperties: false
+  },
   BlockSpec: {
     title: "fields",
     type: "object",
@@ -216,8 +270,9 @@ const defs = {
     properties: {
       fields: ref("Fields"),
       when,
-      otherwise: { ...ref("FieldSpec"), description: "The spec used when `when` fails" }
+      otherwise: { ...ref("FieldSpec"), description: "The spec used when `when` fails (only with `when`)" }
     },
+    dependentRequired: { otherwise: ["when"] },
     additionalProperties: false
   },
   SubFields: {
@@ -254,12 +309,7 @@ const defs = {
     ...conditional(
       { type: "object" },
       {
-        properties: {
-          onInvalid: {
-            enum: [...onInvalidValues, null],
-            description: "What to do with a value the transform cannot convert"
-          }
-        }
+        properties: { onInvalid }
       }
     )
   },
@@ -312,6 +362,11 @@ const schema = {
   type: "object",
   required: ["mapwright", "name", "source", "target", "fields"],
   properties: {
+    $schema: {
+      type: "string",
+      description:
+        "The JSON Schema this file follows, for editors (the `# yaml-language-server: $schema=...` comment works too); not read by Mapwright"
+    },
     mapwright: { const: version, description: "The language and its version" },
     name: { type: "string", minLength: 1, maxLength: 200, description: "The mapping's name" },
     description: { type: "string", description: "What the mapping is for" },
@@ -321,6 +376,13 @@ const schema = {
       type: "array",
       items: ref("SourcePath"),
       description: "Source paths deliberately not mapped (no `UnmappedSourceField` warning for them)"
+    },
+    secrets: {
+      type: "array",
+      items: ref("SourcePath"),
+      description:
+        "Secret source fields (the source schema's `writeOnly` fields, e.g. `password`) the mapping reads on " +
+        "purpose; reading any other secret is a `SecretField` error. Written like `ignore` (list items without an index)"
     },
     unmapped: {
       enum: ["warn", "error", "off"],

@@ -34,6 +34,7 @@ import { Effect, FileSystem, type PlatformError } from "effect"
 import * as Match from "./internal/mappingTest/match.ts"
 import { testSchema } from "./internal/mappingTest/schema.ts"
 import * as Spec from "./internal/mappingTest/spec.ts"
+import { describePlatformError } from "./internal/platformError.ts"
 import * as Mapping from "./Mapping.ts"
 import * as RecordIssue from "./RecordIssue.ts"
 import { type Diagnostic, SpecError } from "./SpecError.ts"
@@ -107,13 +108,6 @@ const cannotRead = (file: string, error: PlatformError.PlatformError): SpecError
       }
     ]
   })
-
-const describePlatformError = (error: PlatformError.PlatformError): string => {
-  const reason = error.reason
-  if (reason._tag === "NotFound") return "no such file"
-  if (reason._tag === "PermissionDenied") return "permission denied"
-  return reason.description ?? reason._tag
-}
 
 interface Loaded {
   readonly spec: Spec.TestSpec

@@ -1,7 +1,7 @@
 /**
  * The built-in transforms of the mapping language: text (`trim`, `lowercase`, `uppercase`,
  * `nullIfEmpty`, `email`), `e164`, `country`, `datetime` and `date`, numbers (`int`, `decimal`,
- * `number`), `bool` and `not`, structure (`default`, `coalesce`, `required`, `split`, `join`,
+ * `number`), `string` (numbers and booleans as text), `bool` and `not`, structure (`default`, `coalesce`, `required`, `split`, `join`,
  * `template`) and names (`splitName.first`, `splitName.last`). Their reference,
  * `docs/reference/transforms.md`, is generated from these values.
  *
@@ -18,6 +18,7 @@ import { date, datetime } from "./internal/transforms/datetime.ts"
 import { first, last } from "./internal/transforms/names.ts"
 import { decimal, int, number } from "./internal/transforms/number.ts"
 import { e164 } from "./internal/transforms/phone.ts"
+import { string } from "./internal/transforms/string.ts"
 import { coalesce, defaultTransform, join, required, split } from "./internal/transforms/structure.ts"
 import { template } from "./internal/transforms/template.ts"
 import { email, lowercase, nullIfEmpty, trim, uppercase } from "./internal/transforms/text.ts"
@@ -43,6 +44,7 @@ export const builtins: ReadonlyArray<Transform> = [
   int,
   decimal,
   number,
+  string,
   bool,
   not,
   defaultTransform,

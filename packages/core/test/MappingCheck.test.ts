@@ -235,7 +235,7 @@ describe("Mapping checker", () => {
       const ds = yield* check(doc("  id: id", "  name: { frm: name }"))
       assert.deepStrictEqual(rows(ds), [[8, 9, "TypeMismatch", "fields.name"]])
       assert.deepStrictEqual(messages(ds), [
-        '`name` is string | null, but this is a block of sub-fields, which builds an object | a field spec needs `from`, `const`, `each`, `items` or `same`: did you mean "from"?'
+        '`name` is string | null, but this is a block of sub-fields, which builds an object | a field spec needs `from`, `const`, `each`, `items`, `same` or `template`: did you mean "from"?'
       ])
     })
   )
@@ -420,6 +420,204 @@ describe("Mapping checker", () => {
         Effect.provide(NodeFileSystem.layer)
       )
       assert.deepStrictEqual(rows(ds), [[1, 1, "UnreadableFile", ""]])
+      assert.deepStrictEqual(messages(ds), ["cannot read the mapping: no such file"])
+    })
+  )
+})
+
+describe("Mapping checker: keys that would be ignored", () => {
+  it.effect("UselessOtherwise: `otherwise` on a `fields` block without `when`", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc("  id: id", "  billing: { fields: { city: city }, otherwise: { const: null } }")
+      )
+      assert.deepStrictEqual(rows(ds), [[8, 38, "UselessOtherwise", "fields.billing.otherwise"]])
+      assert.deepStrictEqual(messages(ds), [
+        "`otherwise` applies only when `when` fails; add a `when` | or drop `otherwise`: without a `when` the sub-fields are always built"
+      ])
+      assert.strictEqual(ds[0]!.severity, "error")
+      // The useless `otherwise` is not checked further: one diagnostic, not also a TypeMismatch.
+      const bad = yield* check(
+        doc("  id: id", "  billing: { fields: { city: city }, otherwise: { const: 5 } }")
+      )
+      assert.deepStrictEqual(rows(bad), [[8, 38, "UselessOtherwise", "fields.billing.otherwise"]])
+    })
+  )
+
+  it.effect("ConflictingKeys: `each` with `fields` and a `pipe`, reported once, the pipe not checked", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc("  id: id", "  lines: { each: lines, fields: { sku: sku }, pipe: [trmi, { int: { bogus: 1 } }] }")
+      )
+      assert.deepStrictEqual(rows(ds), [[8, 47, "ConflictingKeys", "fields.lines.pipe"]])
+      assert.deepStrictEqual(messages(ds), [
+        "`pipe` cannot go with `each` + `fields`: `fields` builds each item as an object | give the sub-fields their own `pipe`, `lookup` or `default`, or drop `fields` to convert each item"
+      ])
+    })
+  )
+
+  it.effect("ConflictingKeys names every key that cannot go with `each` + `fields`", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc(
+          "  id: id",
+          "  lines: { each: lines, fields: { sku: sku }, lookup: { $ref: ./nope.yaml }, otherwise: z, default: z }"
+        )
+      )
+      assert.deepStrictEqual(rows(ds), [[8, 47, "ConflictingKeys", "fields.lines.lookup"]])
+      assert.strictEqual(
+        ds[0]!.message,
+        "`lookup`, `otherwise` and `default` cannot go with `each` + `fields`: `fields` builds each item as an object"
+      )
+    })
+  )
+
+  it.effect(
+    "a reserved key in a block of sub-fields is one diagnostic, not also an unknown target field",
+    () =>
+      Effect.gen(function* () {
+        const ds = yield* check(doc("  id: id", "  billing: { city: city, when: { present: city } }"))
+        assert.deepStrictEqual(rows(ds), [[8, 26, "SchemaViolation", "fields.billing.when"]])
+        assert.deepStrictEqual(messages(ds), [
+          "a block of sub-fields cannot take `when`: write its sub-fields under `fields:` | e.g. `billing: { when: { present: b_city }, fields: { city: b_city } }`"
+        ])
+      })
+  )
+
+  it.effect("a top-level `$schema` key is allowed (editors use it)", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(`$schema: ../schema/mapping.schema.json\n${doc("  id: id")}`)
+      assert.deepStrictEqual(ds, [])
+    })
+  )
+})
+
+describe("Mapping checker: onInvalid keep", () => {
+  it.effect(
+    "the value a `keep` step keeps skips the lookup and the default: its type goes into the field",
+    () =>
+      Effect.gen(function* () {
+        const ds = yield* check(
+          doc(
+            "  id: id",
+            "  gender: { from: gender, pipe: [{ int: { onInvalid: keep } }], lookup: { 1: male }, default: other }"
+          )
+        )
+        assert.deepStrictEqual(rows(ds), [[8, 34, "TypeMismatch", "fields.gender.pipe[0]"]])
+        assert.deepStrictEqual(messages(ds), [
+          '`gender` expects "male" | "female" | "other" | null, but the value `int` keeps (`onInvalid: keep`) is string: string is not assignable to "male" | "female" | "other" | a kept value goes into the field as it is, past the rest of the pipe, the lookup and the default: use `onInvalid: null` or `reject`'
+        ])
+      })
+  )
+
+  it.effect("a kept value that fits the field checks clean", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc(
+          "  id: id",
+          "  name: { from: name, pipe: [{ int: { onInvalid: keep } }], lookup: { 1: one }, default: none }"
+        )
+      )
+      assert.deepStrictEqual(ds, [])
+    })
+  )
+})
+
+describe("Mapping checker: secrets", () => {
+  const account = (...lines: ReadonlyArray<string>): string =>
+    [
+      "mapwright: mapping/v1",
+      "name: t",
+      "source: test/Account",
+      "target: test/Target",
+      "unmapped: off",
+      ...lines
+    ].join("\n")
+
+  it.effect(
+    "SecretField: a read of a secret, also inside `each`, in a condition, or inside a copied list",
+    () =>
+      Effect.gen(function* () {
+        const ds = yield* check(
+          account(
+            "fields:",
+            "  id: id",
+            "  name: password",
+            "  lines: { each: logins, fields: { sku: token } }",
+            "  billing: { when: { present: password }, fields: { city: age } }",
+            "  extra: { all: { from: logins } }"
+          )
+        )
+        assert.deepStrictEqual(rows(ds), [
+          [8, 9, "SecretField", "fields.name"],
+          [9, 41, "SecretField", "fields.lines.fields.sku"],
+          [10, 31, "SecretField", "fields.billing.when.present"],
+          [11, 25, "SecretField", "fields.extra.all.from"]
+        ])
+        const hint = "or leave it out of the mapping (list it in `ignore`)"
+        assert.deepStrictEqual(messages(ds), [
+          `\`password\` is a secret (writeOnly) of test/Account; list it under \`secrets: [password]\` to copy it on purpose | ${hint}`,
+          `\`logins.token\` is a secret (writeOnly) of test/Account; list it under \`secrets: [logins.token]\` to copy it on purpose | ${hint}`,
+          `\`password\` is a secret (writeOnly) of test/Account; list it under \`secrets: [password]\` to copy it on purpose | ${hint}`,
+          `\`logins\` reads \`logins.token\`, a secret (writeOnly) of test/Account; list it under \`secrets: [logins.token]\` to copy it on purpose | ${hint}`
+        ])
+        assert.isTrue(ds.every((d) => d.severity === "error"))
+      })
+  )
+
+  it.effect("`secrets` opts in, written like `ignore` (list items without an index)", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        account(
+          "secrets: [password, logins.token]",
+          "fields:",
+          "  id: id",
+          "  name: password",
+          "  lines: { each: logins, fields: { sku: token } }",
+          "  extra: { all: { from: logins }, first: logins.0.token }"
+        )
+      )
+      assert.deepStrictEqual(ds, [])
+    })
+  )
+
+  it.effect("`secrets` lists only secret fields of the source", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(account("secrets: [age, pasword]", "fields:", "  id: id"))
+      assert.deepStrictEqual(rows(ds), [
+        [6, 11, "NotASecret", "secrets[0]"],
+        [6, 16, "UnknownSourcePath", "secrets[1]"]
+      ])
+      assert.deepStrictEqual(messages(ds), [
+        "`age` is not a secret (writeOnly) field of test/Account | its secret fields: password, hash, logins.token",
+        'unknown source field "pasword" in test/Account | did you mean "password"?'
+      ])
+    })
+  )
+})
+
+describe("Mapping checker: the `template` spec", () => {
+  it.effect("needs no `from`; its placeholders are checked as source paths", () =>
+    Effect.gen(function* () {
+      const clean = yield* check(
+        doc("  id: id", '  name: { template: "{first} {last}", pipe: [uppercase], default: "?" }')
+      )
+      assert.deepStrictEqual(clean, [])
+      const ds = yield* check(doc("  id: id", '  name: { template: "{first} {lst}" }'))
+      assert.deepStrictEqual(rows(ds), [[8, 21, "UnknownSourcePath", "fields.name.template"]])
+      assert.deepStrictEqual(messages(ds), [
+        'unknown source path "lst" in test/Source | did you mean "last"?'
+      ])
+    })
+  )
+
+  it.effect("its output may be null: not into a non-nullable field", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(doc("  id: id", '  tags: { items: [{ template: "{first} {last}" }] }'))
+      assert.deepStrictEqual(rows(ds), [[8, 19, "NullableToRequired", "fields.tags.items[0]"]])
+      assert.deepStrictEqual(messages(ds), [
+        "`tags[]` is string, not nullable, but the template may be null | add `required` to the pipe (rejects the record when missing) or a `default`"
+      ])
     })
   )
 })

@@ -2,6 +2,7 @@ import { NodeFileSystem } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import * as Mapping from "../src/Mapping.ts"
+import type * as RecordIssue from "../src/RecordIssue.ts"
 import * as Transform from "../src/Transform.ts"
 import * as Transforms from "../src/Transforms.ts"
 import * as VT from "../src/ValueType.ts"
@@ -611,6 +612,179 @@ describe("Mapping compiler", () => {
       assert.strictEqual(calls, 2)
       m({ id: "2", name: "n", city: "c" })
       assert.strictEqual(calls, 4)
+    })
+  )
+})
+
+describe("Mapping compiler: the `template` spec", () => {
+  it.effect("builds a string from source fields without a `from`, then through pipe and default", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        [
+          '  name: { template: "{first} {last}" }',
+          '  billing: { street: { template: "{street} {city}", pipe: [uppercase] }, city: { template: "{city}", default: "?" } }'
+        ].join("\n")
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", first: "Peter", last: "Parker", street: "5 Queen St", city: "Auckland" }),
+        {
+          value: out({
+            name: "Peter Parker",
+            billing: address({ street: "5 QUEEN ST AUCKLAND", city: "Auckland" })
+          }),
+          issues: []
+        }
+      )
+      // Nothing to write: null, and the default replaces it.
+      assert.deepStrictEqual(m({ id: "1" }), {
+        value: out({ billing: address({ city: "?" }) }),
+        issues: []
+      })
+    })
+  )
+
+  it.effect("an issue names the placeholders' source paths", () =>
+    Effect.gen(function* () {
+      const m = yield* load('  name: { template: "{first} {blob}" }')
+      assert.deepStrictEqual(m({ id: "1", first: "Peter", blob: { a: 1 } }), {
+        issues: [
+          {
+            severity: "error",
+            stage: "map",
+            path: "name",
+            sourcePath: "first,blob",
+            code: "InvalidType",
+            message: "template cannot write {blob}, object, as text"
+          }
+        ]
+      })
+    })
+  )
+})
+
+describe("Mapping compiler: onInvalid keep", () => {
+  it.effect("a kept value skips the lookup and the default, as the checker types it", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  name: { from: name, pipe: [{ int: { onInvalid: keep } }], lookup: { 1: one }, default: none }"
+      )
+      assert.deepStrictEqual(m({ id: "1", name: "abc" }), {
+        value: out({ name: "abc" }),
+        issues: [
+          {
+            severity: "warning",
+            stage: "map",
+            path: "name",
+            sourcePath: "name",
+            code: "InvalidInt",
+            message: '"abc" is not an integer'
+          }
+        ]
+      })
+      assert.deepStrictEqual(m({ id: "1", name: "1" }), { value: out({ name: "one" }), issues: [] })
+      assert.deepStrictEqual(m({ id: "1" }), { value: out({ name: "none" }), issues: [] })
+    })
+  )
+})
+
+describe("Mapping compiler: secrets", () => {
+  const loadAccount = (fields: string, validate = true) =>
+    Mapping.loadString(
+      [
+        "mapwright: mapping/v1",
+        "name: t",
+        "source: test/Account",
+        "target: test/Target",
+        "unmapped: off",
+        "secrets: [password, hash]",
+        "fields:",
+        "  id: id",
+        fields
+      ].join("\n"),
+      "/virtual/m.yaml",
+      { schemas: registry, validate }
+    ).pipe(Effect.provide(NodeFileSystem.layer))
+
+  const issue = (
+    path: string,
+    sourcePath: string,
+    code: string,
+    message: string,
+    severity: RecordIssue.Severity = "error"
+  ): RecordIssue.RecordIssue => ({ severity, stage: "map", path, sourcePath, code, message })
+
+  it.effect("a transform's message never quotes a secret value; the code stays", () =>
+    Effect.gen(function* () {
+      const m = yield* loadAccount("  age: { from: password, pipe: [int] }")
+      assert.deepStrictEqual(m({ id: "1", password: "hunter2" }), {
+        issues: [issue("age", "password", "InvalidInt", "the value of a secret field is not valid for `int`")]
+      })
+      const kept = yield* loadAccount(
+        "  extra: { pw: { from: password, pipe: [{ int: { onInvalid: keep } }] } }"
+      )
+      assert.deepStrictEqual(kept({ id: "1", password: "hunter2" }).issues, [
+        issue(
+          "extra.pw",
+          "password",
+          "InvalidInt",
+          "the value of a secret field is not valid for `int`",
+          "warning"
+        )
+      ])
+      // A value that is not secret is still quoted.
+      const plain = yield* loadAccount("  age: { from: age, pipe: [int] }")
+      assert.deepStrictEqual(plain({ id: "1", age: "hunter2" }).issues, [
+        issue("age", "age", "InvalidInt", '"hunter2" is not an integer')
+      ])
+    })
+  )
+
+  it.effect("nor does a lookup miss", () =>
+    Effect.gen(function* () {
+      const m = yield* loadAccount("  gender: { from: password, lookup: { a: male } }")
+      assert.deepStrictEqual(m({ id: "1", password: "hunter2" }), {
+        issues: [
+          issue(
+            "gender",
+            "password",
+            "UnknownLookupValue",
+            "the value of a secret field is not in the lookup table"
+          )
+        ]
+      })
+    })
+  )
+
+  it.effect("nor output validation, also of a `same` copy", () =>
+    Effect.gen(function* () {
+      const m = yield* loadAccount(
+        ["  gender: hash", "  billing: { city: hash }", "  shipping: { same: billing }"].join("\n")
+      )
+      const r = m({ id: "1", hash: "hunter2" })
+      assert.isUndefined(r.value)
+      assert.deepStrictEqual(
+        r.issues.map((i) => [i.stage, i.path, i.code, i.message]),
+        [["validate", "gender", "InvalidEnum", "the value of a secret field is not valid for `gender`"]]
+      )
+      const copied = m({ id: "1", hash: 5 })
+      assert.deepStrictEqual(
+        copied.issues.map((i) => [i.stage, i.path, i.code, i.message]),
+        [
+          ["validate", "gender", "InvalidEnum", "the value of a secret field is not valid for `gender`"],
+          [
+            "validate",
+            "billing.city",
+            "InvalidType",
+            "the value of a secret field is not valid for `billing.city`"
+          ],
+          [
+            "validate",
+            "shipping.city",
+            "InvalidType",
+            "the value of a secret field is not valid for `shipping.city`"
+          ]
+        ]
+      )
     })
   )
 })

@@ -51,7 +51,9 @@ describe("MappingSpec", () => {
       name: "all",
       source: "a/B",
       target: "c/D",
+      $schema: "../../core/schema/mapping.schema.json",
       ignore: ["x", "list.0.y"],
+      secrets: ["password"],
       unmapped: "error",
       fields: {
         a: "path.to.x",
@@ -75,7 +77,9 @@ describe("MappingSpec", () => {
         h: { same: "g", fields: { k: { const: "x" } } },
         i: { fields: { j: "x" }, when: { absent: "x" }, otherwise: { same: "h" } },
         j: { nested: { deeper: "x" } },
-        k: { $ref: "./f.yaml#/fields/a" }
+        k: { $ref: "./f.yaml#/fields/a" },
+        l: { template: "{a} {b}", pipe: ["lowercase"], default: "x", when: { present: "a" } },
+        m: { template: { text: "{a}", onInvalid: "null" } }
       }
     }
     assert.isTrue(validate(doc), JSON.stringify(validate.errors))
@@ -96,6 +100,28 @@ describe("MappingSpec", () => {
     )
   })
 
+  it("rejects `otherwise` on a `fields` block without `when`, and scalar keys on `each` with `fields`", () => {
+    const validate = validator()
+    const doc = (fields: object) => ({
+      mapwright: "mapping/v1",
+      name: "n",
+      source: "a/B",
+      target: "c/D",
+      fields
+    })
+    // The errors besides those of the `if`/`then` chain that picks the spec's shape.
+    const errors = () =>
+      (validate.errors ?? []).filter((e) => e.keyword !== "if").map((e) => [e.keyword, e.instancePath])
+    assert.isFalse(validate(doc({ a: { fields: { b: "x" }, otherwise: { const: null } } })))
+    assert.deepStrictEqual(errors(), [["dependentRequired", "/fields/a"]])
+    assert.isFalse(validate(doc({ a: { each: "l", fields: { b: "x" }, pipe: ["trim"] } })))
+    assert.deepStrictEqual(errors(), [["not", "/fields/a"]])
+    // Without `fields`, the same keys convert each item.
+    assert.isTrue(
+      validate(doc({ a: { each: "l", pipe: ["trim"], lookup: { x: "y" }, otherwise: "z", default: "d" } }))
+    )
+  })
+
   it("lists the spec keywords in the order the parser decides by", () => {
     assert.deepStrictEqual(MappingSpec.specKeywords, [
       "$ref",
@@ -104,6 +130,7 @@ describe("MappingSpec", () => {
       "items",
       "same",
       "from",
+      "template",
       "fields"
     ])
     for (const k of MappingSpec.specKeywords) assert.include(MappingSpec.reservedKeys, k)

@@ -56,6 +56,7 @@ describe("Transforms: registry", () => {
       "split",
       "splitName.first",
       "splitName.last",
+      "string",
       "template",
       "trim",
       "uppercase"
@@ -288,5 +289,48 @@ describe("Transforms: very long strings", () => {
     assert.strictEqual(compile("decimal")("9".repeat(100_000)), "9".repeat(100_000))
     assert.strictEqual(compile("splitName.last")(long), "1".repeat(50_000))
     assert.strictEqual((compile("email")(long) as Invalid).message.length < 200, true)
+  })
+})
+
+describe("Transforms: string", () => {
+  const apply = compile("string", undefined)
+
+  it("writes numbers in plain decimal notation, never with an exponent", () => {
+    assert.strictEqual(apply(25, {}), "25")
+    assert.strictEqual(apply(0, {}), "0")
+    assert.strictEqual(apply(-0, {}), "0")
+    assert.strictEqual(apply(Number.MAX_SAFE_INTEGER, {}), "9007199254740991")
+    assert.strictEqual(apply(1e21, {}), "1000000000000000000000")
+    assert.strictEqual(apply(1.25e22, {}), "12500000000000000000000")
+    assert.strictEqual(apply(1e-7, {}), "0.0000001")
+    assert.strictEqual(apply(39.5, {}), "39.5")
+  })
+
+  it("writes booleans as true and false and keeps strings as they are", () => {
+    assert.strictEqual(apply(false, {}), "false")
+    assert.strictEqual(apply("", {}), "")
+    assert.strictEqual(apply(" 25 ", {}), " 25 ")
+  })
+
+  it("refuses a list, a map and a number that is not finite", () => {
+    const map = apply({ id: 25 }, {})
+    assert.instanceOf(map, Invalid)
+    assert.strictEqual(invalidCode(map), "InvalidType")
+    assert.strictEqual(
+      (map as Invalid).message,
+      "string expects a string, a number or a boolean, got object an object"
+    )
+    assert.strictEqual(invalidCode(apply(Number.NaN, {})), "InvalidString")
+  })
+
+  it("types its output as a string, keeping a string's own format", () => {
+    const t = transform("string")
+    const integer: ValueType = { _tag: "Integer" }
+    const email: ValueType = { _tag: "String", format: "email" }
+    assert.deepStrictEqual(t.output(integer, undefined), { _tag: "String" })
+    assert.deepStrictEqual(t.output({ _tag: "Union", members: [integer, email] }, undefined), {
+      _tag: "Union",
+      members: [{ _tag: "String" }, email]
+    })
   })
 })

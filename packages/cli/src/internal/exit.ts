@@ -5,7 +5,8 @@
  * |---|---|
  * | 0 | success; `map` also returns 0 when records were rejected (a data outcome, in the summary) |
  * | 1 | a spec error (a mapping or test file that does not check), a failing test, a usage error |
- * | 2 | an I/O error: a file that cannot be read or written, a closed output |
+ * | 2 | an I/O error: a file that cannot be read or written, a closed output; a connector failure in `run` / `replay` |
+ * | 3 | `run` / `replay` stopped by the reject budget (`maxRejectRate`) |
  * | 70 | an internal error (a bug: please report it) |
  * | 130 | interrupted (Ctrl-C) |
  *
@@ -16,7 +17,7 @@ import { SpecError } from "@mapwright/core"
 import { Cause, Data, Effect, type PlatformError, Runtime } from "effect"
 
 /** @internal */
-export const ExitCode = { ok: 0, failure: 1, io: 2, internal: 70 } as const
+export const ExitCode = { ok: 0, failure: 1, io: 2, budget: 3, internal: 70 } as const
 
 /**
  * The program is done and has said why: exit with `code`, print nothing more.

@@ -1,11 +1,12 @@
 /**
- * `mapwright check <files...>`: loads and type-checks mappings and test files without running
- * anything, and prints every diagnostic, compiler style.
+ * `mapwright check <files...>`: loads and type-checks pipelines, mappings and test files without
+ * running anything (a pipeline's connectors are resolved and its mappings and configs checked,
+ * no network I/O), and prints every diagnostic, compiler style.
  *
  * @internal
  */
 import { resolve } from "node:path"
-import { Mapping, MappingTest, SpecError } from "@mapwright/core"
+import { Mapping, MappingTest, Pipeline, SpecError } from "@mapwright/core"
 import { Console, Effect, FileSystem } from "effect"
 import { Argument, Command } from "effect/cli"
 import * as Installed from "../../Installed.ts"
@@ -18,7 +19,9 @@ export const command = Command.make(
   "check",
   {
     files: Argument.String("files").pipe(
-      Argument.withDescription("Mapping files (mapwright: mapping/v1) and test files (mapwright: test/v1)"),
+      Argument.withDescription(
+        "Pipeline files (mapwright: pipeline/v1), mapping files (mapping/v1) and test files (test/v1)"
+      ),
       Argument.variadic({ min: 1 })
     )
   },
@@ -27,6 +30,7 @@ export const command = Command.make(
     const diagnostics: Array<SpecError.Diagnostic> = []
     let mappings = 0
     let tests = 0
+    let pipelines = 0
     let unreadable = 0
     for (const file of files) {
       const text = yield* Effect.result(fs.readFileString(file))
@@ -36,7 +40,10 @@ export const command = Command.make(
         continue
       }
       const path = resolve(file)
-      if (MappingTest.isTestText(text.success)) {
+      if (/^mapwright:\s*["']?pipeline\/v1/m.test(text.success)) {
+        pipelines++
+        diagnostics.push(...(yield* Pipeline.check(path, Installed.pipelineOptions)))
+      } else if (MappingTest.isTestText(text.success)) {
         tests++
         diagnostics.push(...(yield* MappingTest.check(path, Installed.loadOptions)))
       } else {
@@ -53,6 +60,7 @@ export const command = Command.make(
     if (unreadable > 0) return yield* new CliExit({ code: ExitCode.io })
     if (errors > 0) return yield* new CliExit({ code: ExitCode.failure })
     const what = [
+      pipelines > 0 ? plural(pipelines, "pipeline") : "",
       mappings > 0 ? plural(mappings, "mapping") : "",
       tests > 0 ? plural(tests, "test file") : ""
     ]
@@ -62,7 +70,7 @@ export const command = Command.make(
   }, handled)
 ).pipe(
   Command.withDescription(
-    "Load and type-check mappings and test files; print every error with file:line:col. Exit 1 on any error."
+    "Load and type-check pipelines, mappings and test files; print every error with file:line:col. Exit 1 on any error."
   ),
   Command.withExamples([
     { command: "mapwright check mappings/customer.yaml", description: "Check one mapping" },

@@ -3,12 +3,13 @@
  *
  * @internal
  */
-import { Canonical, MappingSpec, MappingTest } from "@mapwright/core"
+import { Canonical, MappingSpec, MappingTest, PipelineSpec } from "@mapwright/core"
 import { Console } from "effect"
 import { Argument, Command } from "effect/cli"
 
 const kinds = {
   mapping: MappingSpec.jsonSchema,
+  pipeline: PipelineSpec.jsonSchema,
   test: MappingTest.jsonSchema,
   canonical: Canonical.jsonSchema
 } as const
@@ -17,9 +18,9 @@ const kinds = {
 export const command = Command.make(
   "schema",
   {
-    kind: Argument.Literals("kind", ["mapping", "test", "canonical"]).pipe(
+    kind: Argument.Literals("kind", ["mapping", "pipeline", "test", "canonical"]).pipe(
       Argument.withDescription(
-        "mapping: mapping/v1 files; test: test/v1 files; canonical: the canonical records"
+        "mapping: mapping/v1 files; pipeline: pipeline/v1 files; test: test/v1 files; canonical: the canonical records"
       )
     )
   },

@@ -84,6 +84,19 @@ export interface FromSpec extends Base {
   readonly default: Literal | undefined
 }
 
+/**
+ * `{ template: "{b_fname} {b_lname}", pipe, lookup, default }`: a value with no input, built by
+ * the `template` transform (`template`, a step of its own) and then through the pipe.
+ */
+export interface TemplateSpec extends Base {
+  readonly _tag: "Template"
+  readonly template: PipeStep
+  readonly pipe: ReadonlyArray<PipeStep>
+  readonly lookup: Lookup | undefined
+  readonly otherwise: Literal | undefined
+  readonly default: Literal | undefined
+}
+
 export interface BlockSpec extends Base {
   readonly _tag: "Block"
   readonly fields: ReadonlyArray<FieldEntry>
@@ -118,7 +131,15 @@ export interface InvalidSpec {
   readonly when: undefined
 }
 
-export type Spec = ConstSpec | FromSpec | BlockSpec | EachSpec | ItemsSpec | SameSpec | InvalidSpec
+export type Spec =
+  | ConstSpec
+  | FromSpec
+  | TemplateSpec
+  | BlockSpec
+  | EachSpec
+  | ItemsSpec
+  | SameSpec
+  | InvalidSpec
 
 export type UnmappedPolicy = "warn" | "error" | "off"
 
@@ -131,6 +152,8 @@ export interface Mapping {
   readonly fields: ReadonlyArray<FieldEntry>
   readonly fieldsLoc: Loc
   readonly ignore: ReadonlyArray<SourcePath>
+  /** Secret source fields the mapping may read (`secrets:`). */
+  readonly secrets: ReadonlyArray<SourcePath>
   readonly unmapped: UnmappedPolicy
 }
 

@@ -8,6 +8,7 @@
  */
 import { reservedKeys } from "../../MappingSpec.ts"
 import type * as RecordSchema from "../../RecordSchema.ts"
+import { secretPaths } from "../../Redact.ts"
 import type { Diagnostic } from "../../SpecError.ts"
 import type * as Transform from "../../Transform.ts"
 import * as VT from "../../ValueType.ts"
@@ -18,6 +19,7 @@ import {
   arrayOf,
   hasDeclaredFields,
   hintFor,
+  isSecretField,
   leaves,
   literalFor,
   members,
@@ -99,16 +101,48 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
   let maxSlots = 0
 
   // ---- source paths -------------------------------------------------------------------------
-  const rootScope: Scope = { type: sourceType, prefix: [], source: [], depth: 0, what: mapping.source.name }
+  const rootScope: Scope = {
+    type: sourceType,
+    prefix: [],
+    source: [],
+    depth: 0,
+    what: mapping.source.name,
+    secret: false
+  }
 
+  // Secret fields the mapping reads on purpose (`secrets:`), written like `ignore`.
+  const allowedSecrets = new Set(
+    mapping.secrets.map((p) => p.segments.filter((s) => !/^(?:0|[1-9]\d*)$/.test(s)).join("."))
+  )
+
+  /** Reports each secret read that `secrets:` does not list. */
+  const secretRead = (p: Ast.SourcePath, read: string, at: Ast.Loc, found: ReadonlyArray<string>): void => {
+    for (const s of found) {
+      if (allowedSecrets.has(s)) continue
+      report(
+        at,
+        "SecretField",
+        s === read
+          ? `\`${s}\` is a secret (writeOnly) of ${mapping.source.name}; list it under \`secrets: [${s}]\` to copy it on purpose`
+          : `\`${p.text}\` reads \`${s}\`, a secret (writeOnly) of ${mapping.source.name}; list it under \`secrets: [${s}]\` to copy it on purpose`,
+        "or leave it out of the mapping (list it in `ignore`)"
+      )
+    }
+  }
+
+  /**
+   * Resolves a source path in a scope. `whole: false` (conditions, the list an `each` with
+   * `fields` walks) reads the value without copying it: the secrets inside it are not read.
+   */
   const resolveSource = (
     p: Ast.SourcePath,
     scope: Scope,
-    opts: { readonly mark?: boolean; readonly at?: Ast.Loc } = {}
-  ): { readonly type: VT.ValueType; readonly get: P.Getter } | undefined => {
+    opts: { readonly mark?: boolean; readonly at?: Ast.Loc; readonly whole?: boolean } = {}
+  ): { readonly type: VT.ValueType; readonly get: P.Getter; readonly secret: boolean } | undefined => {
     const at = opts.at ?? p.loc
     let t = p.root ? sourceType : scope.type
     let optional = false
+    let secret: string | undefined
     const norm: Array<string> = p.root ? [] : [...scope.prefix]
     const source: Array<string | number> = p.root ? [] : [...scope.source]
     for (let i = 0; i < p.segments.length; i++) {
@@ -155,14 +189,23 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
       const throughArray =
         /^(?:0|[1-9]\d*)$/.test(seg) && members(VT.nonNull(t)).some((m) => m._tag === "Array")
       if (!throughArray) norm.push(seg)
+      if (secret === undefined && isSecretField(t, seg)) secret = norm.join(".")
       source.push(seg)
       t = next.type
       optional = optional || next.optional
     }
     if (opts.mark !== false) reads.add(norm.join("."))
+    const found =
+      secret !== undefined
+        ? [secret]
+        : opts.whole === false
+          ? []
+          : secretPaths(t).map((s) => (norm.length === 0 ? s : `${norm.join(".")}.${s}`))
+    secretRead(p, norm.join("."), at, found)
     return {
       type: optional && t._tag !== "Unknown" ? VT.orNull(t) : t,
-      get: { segments: p.segments, root: p.root, source }
+      get: { segments: p.segments, root: p.root, source },
+      secret: found.length > 0 || (!p.root && scope.secret)
     }
   }
 
@@ -173,7 +216,7 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
 
   // ---- conditions ---------------------------------------------------------------------------
   const condition = (c: Ast.Condition, scope: Scope): P.Cond | undefined => {
-    const one = (p: Ast.SourcePath) => resolveSource(p, scope)?.get
+    const one = (p: Ast.SourcePath) => resolveSource(p, scope, { whole: false })?.get
     const many = (ps: ReadonlyArray<Ast.SourcePath>) => {
       const gets = ps.map(one)
       return gets.every((g) => g !== undefined) ? (gets as ReadonlyArray<P.Getter>) : undefined
@@ -232,8 +275,8 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
     return NULL_FALLBACK
   }
 
-  /** Checks a value of type `t` going into `target`. */
-  const compat = (t: VT.ValueType, target: Target, l: Ast.Loc, what: string): void => {
+  /** Checks a value of type `t` going into `target`; `fix` replaces the usual hints. */
+  const compat = (t: VT.ValueType, target: Target, l: Ast.Loc, what: string, fix?: string): void => {
     if (target.type._tag === "Unknown") return
     if (VT.isNullable(t) && !VT.isNullable(target.type) && target.required) {
       const alwaysNull = VT.isNever(VT.nonNull(t))
@@ -243,7 +286,7 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
         alwaysNull
           ? `\`${target.display}\` is ${VT.show(target.type)}, not nullable, but ${what} is null`
           : `\`${target.display}\` is ${VT.show(target.type)}, not nullable, but ${what} may be null`,
-        "add `required` to the pipe (rejects the record when missing) or a `default`"
+        fix ?? "add `required` to the pipe (rejects the record when missing) or a `default`"
       )
     }
     const from = VT.nonNull(t)
@@ -255,7 +298,7 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
         l,
         "TypeMismatch",
         `\`${target.display}\` expects ${VT.show(target.type)}, but ${what} is ${VT.show(t)}: ${r}`,
-        hint !== undefined && r.includes(hint) ? undefined : hint
+        fix ?? (hint !== undefined && r.includes(hint) ? undefined : hint)
       )
     }
   }
@@ -307,8 +350,8 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
   }
 
   /**
-   * A value read from `from` (or the scope itself when `from` is empty), through pipe, lookup
-   * and default, into `target`.
+   * A value through pipe, lookup and default into `target`. Its input is read from `from`, is
+   * the current `each` item (`input` `item`, of type `self`), or is none (`template`).
    */
   const valueFlow = (
     spec: {
@@ -320,12 +363,15 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
       readonly default: Ast.Literal | undefined
       readonly loc: Ast.Loc
     },
-    self: VT.ValueType | undefined,
+    input:
+      | { readonly _tag: "from" }
+      | { readonly _tag: "item"; readonly type: VT.ValueType }
+      | { readonly _tag: "none" },
     target: Target,
     scope: Scope,
     base: { readonly when: P.Cond | undefined; readonly fallback: P.Fallback }
   ): P.Plan => {
-    const resolved = spec.from.map((p) => resolveSource(p, scope))
+    const resolved = input._tag === "from" ? spec.from.map((p) => resolveSource(p, scope)) : []
     const fixed: P.Plan = { _tag: "Fixed", value: null, ...base, target: target.path }
     if (resolved.some((r) => r === undefined)) {
       // Still check the rest of the pipe for unknown transforms and options.
@@ -334,20 +380,25 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
     }
     const gets = resolved.map((r) => r!.get)
     const what =
-      self !== undefined
+      input._tag === "item"
         ? "the item"
-        : spec.tuple
-          ? `the tuple [${spec.from.map((p) => p.text).join(", ")}]`
-          : `\`${spec.from[0]!.text}\``
-    const input: VT.ValueType =
-      self !== undefined
-        ? self
-        : spec.tuple
-          ? { _tag: "Array", items: VT.union(resolved.map((r) => r!.type)) }
-          : resolved[0]!.type
-    const piped = pipe(spec.pipe, input, scope, what)
+        : input._tag === "none"
+          ? "the template"
+          : spec.tuple
+            ? `the tuple [${spec.from.map((p) => p.text).join(", ")}]`
+            : `\`${spec.from[0]!.text}\``
+    const inputType: VT.ValueType =
+      input._tag === "item"
+        ? input.type
+        : input._tag === "none"
+          ? VT.Null
+          : spec.tuple
+            ? { _tag: "Array", items: VT.union(resolved.map((r) => r!.type)) }
+            : resolved[0]!.type
+    const piped = pipe(spec.pipe, inputType, scope, what)
     let t = piped.type
-    const flowing = spec.pipe.length === 0 ? what : "the pipe's output"
+    // A template spec's pipe starts with the template itself.
+    const flowing = spec.pipe.length === (input._tag === "none" ? 1 : 0) ? what : "the pipe's output"
     let map: ReadonlyMap<string, unknown> | undefined
     let checkAtEnd = true
     if (spec.lookup !== undefined) {
@@ -364,18 +415,35 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
     if (piped.ok) {
       if (checkAtEnd) compat(t, target, spec.loc, flowing)
       else compat(VT.isNullable(t) ? VT.Null : VT.Never, target, spec.loc, "the looked-up value")
+      // What a `keep` step keeps skips the rest of the pipe, the lookup and the default.
+      for (const k of piped.kept) {
+        compat(
+          k.type,
+          target,
+          k.loc,
+          `the value \`${k.name}\` keeps (\`onInvalid: keep\`)`,
+          "a kept value goes into the field as it is, past the rest of the pipe, the lookup and the default: use `onInvalid: null` or `reject`"
+        )
+      }
     }
     return {
       _tag: "Value",
       ...base,
       target: target.path,
+      input: input._tag,
       from: gets,
-      sources: self !== undefined ? [scope.source] : gets.map((g) => g.source),
+      sources:
+        input._tag === "item"
+          ? [scope.source]
+          : input._tag === "none"
+            ? piped.reads.map((g) => g.source)
+            : gets.map((g) => g.source),
       tuple: spec.tuple,
       steps: piped.steps,
       lookup: map,
       otherwise: spec.otherwise === undefined ? undefined : { value: spec.otherwise.value },
-      default: spec.default === undefined ? undefined : { value: spec.default.value }
+      default: spec.default === undefined ? undefined : { value: spec.default.value },
+      secret: piped.secret || resolved.some((r) => r!.secret) || (input._tag === "item" && scope.secret)
     }
   }
 
@@ -458,7 +526,15 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
         compat(literalFor(spec.value, target.type), target, spec.loc, `the constant ${preview(spec.value)}`)
         return { _tag: "Const", ...base, value: spec.value }
       case "From":
-        return valueFlow(spec, undefined, target, scope, base)
+        return valueFlow(spec, { _tag: "from" }, target, scope, base)
+      case "Template":
+        return valueFlow(
+          { ...spec, from: [], tuple: false, pipe: [spec.template, ...spec.pipe] },
+          { _tag: "none" },
+          target,
+          scope,
+          base
+        )
       case "Block": {
         const o = objectOf(target.type)
         if (o === undefined) {
@@ -470,7 +546,7 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
             "TypeMismatch",
             `\`${target.display}\` is ${VT.show(target.type)}, but this is a block of sub-fields, which builds an object`,
             near !== undefined
-              ? `a field spec needs \`from\`, \`const\`, \`each\`, \`items\` or \`same\`: did you mean ${JSON.stringify(near)}?`
+              ? `a field spec needs \`from\`, \`const\`, \`each\`, \`items\`, \`same\` or \`template\`: did you mean ${JSON.stringify(near)}?`
               : (hintFor({ _tag: "Object", fields: {}, open: true }, target.type) ??
                   "write a source path or `{ from: ..., pipe: [...] }`")
           )
@@ -491,7 +567,10 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
           )
           return { _tag: "Fixed", value: null, ...base }
         }
-        const src = resolveSource(spec.each, scope, { mark: spec.fields === undefined })
+        const src = resolveSource(spec.each, scope, {
+          mark: spec.fields === undefined,
+          whole: spec.fields === undefined
+        })
         if (src === undefined) return { _tag: "Fixed", value: "[]", ...base }
         const srcItems = arrayOf(src.type)
         if (srcItems === undefined) {
@@ -512,7 +591,8 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
           ],
           source: [...src.get.source, slot],
           depth: scope.depth + 1,
-          what: `the items of \`${spec.each.text}\``
+          what: `the items of \`${spec.each.text}\``,
+          secret: src.secret
         }
         const itemTarget: Target = {
           type: items,
@@ -548,10 +628,16 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
             }
           }
         } else {
-          item = valueFlow({ ...spec, from: [], tuple: false }, srcItems, itemTarget, itemScope, {
-            when: undefined,
-            fallback: NULL_FALLBACK
-          })
+          item = valueFlow(
+            { ...spec, from: [], tuple: false },
+            { _tag: "item", type: srcItems },
+            itemTarget,
+            itemScope,
+            {
+              when: undefined,
+              fallback: NULL_FALLBACK
+            }
+          )
         }
         return { _tag: "Each", ...base, source: src.get, item, slot }
       }
@@ -661,6 +747,28 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
         "UnknownSourcePath",
         `unknown source field ${quote(name)} in ${mapping.source.name}`,
         didYouMean(name, sourceLeaves)
+      )
+  }
+  // `secrets` names secret fields only: anything else opts in to nothing.
+  const secretFields = sourceSchema === undefined ? [] : secretPaths(sourceType)
+  for (const p of mapping.secrets) {
+    const name = p.segments.filter((s) => !/^(?:0|[1-9]\d*)$/.test(s)).join(".")
+    if (sourceSchema === undefined || secretFields.includes(name)) continue
+    if (sourceLeaves.some((leaf) => covers(name, leaf)))
+      report(
+        p.loc,
+        "NotASecret",
+        `\`${name}\` is not a secret (writeOnly) field of ${mapping.source.name}`,
+        secretFields.length === 0
+          ? `${mapping.source.name} has no secret fields: remove \`secrets\``
+          : `its secret fields: ${secretFields.join(", ")}`
+      )
+    else
+      report(
+        p.loc,
+        "UnknownSourcePath",
+        `unknown source field ${quote(name)} in ${mapping.source.name}`,
+        didYouMean(name, secretFields)
       )
   }
   if (mapping.unmapped !== "off" && sourceSchema !== undefined) {

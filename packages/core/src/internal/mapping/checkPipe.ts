@@ -22,13 +22,32 @@ export interface PipeEnv {
   /** Compiled steps by transform, options, scope and source. */
   readonly shared: Map<string, P.SharedStep>
   /** Checks a source path written at `l` (marking it read); undefined when unknown (reported). */
-  readonly resolve: (text: string, l: Ast.Loc, scope: Scope) => { readonly get: P.Getter } | undefined
+  readonly resolve: (
+    text: string,
+    l: Ast.Loc,
+    scope: Scope
+  ) => { readonly get: P.Getter; readonly secret: boolean } | undefined
+}
+
+/** A step with `onInvalid: keep`: the value it keeps skips the rest of the pipe, the lookup and the default. */
+export interface Kept {
+  readonly name: string
+  /** The type of the value going into the step, which it keeps as it is. */
+  readonly type: VT.ValueType
+  readonly loc: Ast.Loc
 }
 
 export interface CheckedPipe {
+  /** The type of the pipe's output when no `keep` step kept its input. */
   readonly type: VT.ValueType
+  /** What the `keep` steps may keep: it goes straight into the field. */
+  readonly kept: ReadonlyArray<Kept>
   readonly steps: ReadonlyArray<P.Step>
   readonly ok: boolean
+  /** Source paths read by the options (`{ from: path }`, template placeholders). */
+  readonly reads: ReadonlyArray<P.Getter>
+  /** An option reads a secret field. */
+  readonly secret: boolean
 }
 
 export const makePipeChecker = (env: PipeEnv) => {
@@ -50,7 +69,11 @@ export const makePipeChecker = (env: PipeEnv) => {
     return out
   }
 
-  const contextFor = (step: Ast.PipeStep, scope: Scope): Transform.CompileContext => {
+  const contextFor = (
+    step: Ast.PipeStep,
+    scope: Scope,
+    reads: { readonly gets: Array<P.Getter>; secret: boolean }
+  ): Transform.CompileContext => {
     const located = fromOptions(step.options, step.optionsLoc.path, [])
     return {
       value: (option) => {
@@ -61,6 +84,8 @@ export const makePipeChecker = (env: PipeEnv) => {
             at === undefined ? step.optionsLoc : { yaml: step.optionsLoc.yaml, path: at.path }
           const resolved = env.resolve(text, l, scope)
           if (resolved === undefined) return () => undefined
+          reads.gets.push(resolved.get)
+          if (resolved.secret) reads.secret = true
           const get = getter(resolved.get.segments)
           return resolved.get.root ? () => get(env.state.root) : (record) => get(record)
         }
@@ -122,9 +147,10 @@ export const makePipeChecker = (env: PipeEnv) => {
     input: VT.ValueType,
     scope: Scope,
     what: string
-  ): { readonly type: VT.ValueType; readonly steps: ReadonlyArray<P.Step>; readonly ok: boolean } => {
+  ): CheckedPipe => {
     let t = input
-    const kept: Array<VT.ValueType> = []
+    const kept: Array<Kept> = []
+    const reads = { gets: [] as Array<P.Getter>, secret: false }
     const out: Array<P.Step> = []
     let ok = true
     let flowing = what
@@ -180,10 +206,11 @@ export const makePipeChecker = (env: PipeEnv) => {
       if (pass && VT.isNullable(t)) outType = VT.orNull(outType)
       const onInvalid = step.onInvalid ?? tr.onInvalid
       if (onInvalid === "null") outType = VT.orNull(outType)
-      if (onInvalid === "keep") kept.push(t)
+      // A step keeps the value it got: `nulls: pass` steps never get null.
+      if (onInvalid === "keep") kept.push({ name: tr.name, type: inType, loc: step.loc })
       let apply: Transform.Apply | undefined
       try {
-        apply = tr.compile(decoded.options, contextFor(step, scope))
+        apply = tr.compile(decoded.options, contextFor(step, scope, reads))
       } catch (e) {
         env.report(
           step.optionsLoc,
@@ -206,7 +233,7 @@ export const makePipeChecker = (env: PipeEnv) => {
       t = outType
       flowing = `the output of \`${tr.name}\``
     }
-    return { type: kept.length === 0 ? t : VT.union([t, ...kept]), steps: out, ok }
+    return { type: t, kept, steps: out, ok, reads: reads.gets, secret: reads.secret }
   }
 
   return { pipe }

@@ -22,6 +22,8 @@ export interface Scope {
   readonly depth: number
   /** What the scope is, for messages. */
   readonly what: string
+  /** The scope is the items of a secret field: every value read inside is secret. */
+  readonly secret: boolean
 }
 
 /** Where a value goes. */
@@ -66,6 +68,10 @@ export const arrayOf = (t: VT.ValueType): VT.ValueType | undefined => {
   for (const m of members(VT.nonNull(t))) if (m._tag === "Array") return m.items
   return undefined
 }
+
+/** Whether `segment` of a value of type `t` is a secret field (JSON Schema `writeOnly`). */
+export const isSecretField = (t: VT.ValueType, segment: string): boolean =>
+  members(VT.nonNull(t)).some((m) => m._tag === "Object" && m.fields[segment]?.secret === true)
 
 export const hasDeclaredFields = (o: Extract<VT.ValueType, { _tag: "Object" }>): boolean =>
   Object.keys(o.fields).length > 0

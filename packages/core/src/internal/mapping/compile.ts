@@ -235,7 +235,8 @@ export const compile = (
   const value = (p: P.ValuePlan): Eval => {
     const { sources, target } = p
     let input: Eval
-    if (p.from.length === 0) input = (s) => s
+    if (p.input === "item") input = (s) => s
+    else if (p.input === "none") input = () => null
     else if (!p.tuple) input = read(p.from[0]!)
     else {
       const gs = p.from.map(read)
@@ -247,6 +248,8 @@ export const compile = (
     const steps = p.steps
     const applies = steps.map(applyOf)
     const n = steps.length
+    // A value read from a secret field is never quoted: its issues say what failed, not the value.
+    const secret = p.secret
     const table = p.lookup
     const otherwise = p.otherwise === undefined ? undefined : literal(p.otherwise.value)
     const dflt = p.default === undefined ? undefined : literal(p.default.value)
@@ -285,11 +288,12 @@ export const compile = (
           return null
         }
         if (r instanceof Invalid) {
+          const message = secret ? `the value of a secret field is not valid for \`${step.name}\`` : r.message
           if (step.onInvalid === "reject") {
-            issue("error", target, sources, r.code, r.message)
+            issue("error", target, sources, r.code, message)
             return null
           }
-          issue("warning", target, sources, r.code, r.message)
+          issue("warning", target, sources, r.code, message)
           if (step.onInvalid === "keep") return v === undefined ? null : v
           v = null
           continue
@@ -310,7 +314,9 @@ export const compile = (
             "UnknownLookupValue",
             key === undefined
               ? `a lookup needs a string, number or boolean, got ${kindOf(v)}`
-              : `${preview(v)} is not in the lookup table (${keys}${table.size > 10 ? ", ..." : ""})`
+              : secret
+                ? "the value of a secret field is not in the lookup table"
+                : `${preview(v)} is not in the lookup table (${keys}${table.size > 10 ? ", ..." : ""})`
           )
           return null
         }
@@ -421,6 +427,18 @@ export const compile = (
     }
   }
 
+  // ---- secrets in validation issues ----------------------------------------------------------
+  const secretTargets = secretTargetsOf(plan)
+  /** Output validation quotes values: not those that came from a secret field. */
+  const scrub = (found: ReadonlyArray<RecordIssue.RecordIssue>): ReadonlyArray<RecordIssue.RecordIssue> =>
+    secretTargets.length === 0
+      ? found
+      : found.map((i) =>
+          secretTargets.some((t) => under(i.path, t))
+            ? { ...i, message: `the value of a secret field is not valid for \`${i.path}\`` }
+            : i
+        )
+
   // ---- the record ---------------------------------------------------------------------------
   const keys = plan.fields.map((f) => f.key)
   const evals = plan.fields.map((f) => node(f.plan))
@@ -498,7 +516,7 @@ export const compile = (
     state.issues = undefined
     if (failed) return { issues: issues ?? EMPTY }
     if (validate !== undefined) {
-      const found = validate(value)
+      const found = scrub(validate(value))
       if (found.length > 0) {
         const all = issues === undefined ? [...found] : merge(issues, found)
         return RecordIssue.rejects(all) ? { issues: all } : { value, issues: all }
@@ -506,6 +524,66 @@ export const compile = (
     }
     return { value, issues: issues ?? EMPTY }
   }
+}
+
+/**
+ * The target paths (index slots as numbers, matching any index) that may hold a value read
+ * from a secret field: those of secret values, and the fields `same` copies one of them into.
+ */
+const secretTargetsOf = (plan: P.RootPlan): ReadonlyArray<P.IndexedPath> => {
+  const out: Array<P.IndexedPath> = []
+  const sames: Array<P.SamePlan> = []
+  const walk = (p: P.Plan): void => {
+    switch (p._tag) {
+      case "Value":
+        if (p.secret) out.push(p.target)
+        return
+      case "Object":
+        for (const f of p.fields) walk(f.plan)
+        if (p.otherwise !== undefined) walk(p.otherwise)
+        return
+      case "Each":
+        walk(p.item)
+        return
+      case "Items":
+        for (const i of p.items) walk(i)
+        return
+      case "Same":
+        sames.push(p)
+        for (const f of p.overrides ?? []) walk(f.plan)
+        return
+      default:
+        return
+    }
+  }
+  for (const f of plan.fields) walk(f.plan)
+  // A `same` of a field holding a secret holds it too (a chain of them at most once per field).
+  for (let round = 0; round <= sames.length; round++) {
+    let added = false
+    for (const s of sames) {
+      const from = [s.top, ...s.rest]
+      const copies = out.some((t) => prefixOf(from, t) || prefixOf(t, from))
+      if (copies && !out.some((t) => t === s.target)) {
+        out.push(s.target)
+        added = true
+      }
+    }
+    if (!added) break
+  }
+  return out
+}
+
+/** Whether `a` is `b` or a prefix of it; a number (an index slot) matches any segment. */
+const prefixOf = (a: P.IndexedPath, b: P.IndexedPath): boolean =>
+  a.length <= b.length && a.every((x, i) => typeof x === "number" || typeof b[i] === "number" || x === b[i])
+
+/** Whether the dotted issue path is at or below the target path (index slots match indexes). */
+const under = (path: string, target: P.IndexedPath): boolean => {
+  const parts = path === "" ? [] : path.split(".")
+  return (
+    parts.length >= target.length &&
+    target.every((x, i) => (typeof x === "number" ? /^\d+$/.test(parts[i]!) : x === parts[i]))
+  )
 }
 
 /** Map issues, then the validation issues that do not repeat one (same path and code). */

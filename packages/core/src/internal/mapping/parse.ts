@@ -384,10 +384,13 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
         const sub = Object.hasOwn(value, "fields")
           ? fields(value.fields, child(l, "fields"), stack)
           : undefined
-        const steps = pipe(value.pipe, child(l, "pipe"))
-        const table = lookup(value.lookup, child(l, "lookup"), stack)
+        // With `fields`, the keys that convert a scalar item are an error the schema check
+        // reported (`ConflictingKeys`): they are not read, so they give nothing more.
+        const withFields = Object.hasOwn(value, "fields")
+        const steps = withFields ? [] : pipe(value.pipe, child(l, "pipe"))
+        const table = withFields ? undefined : lookup(value.lookup, child(l, "lookup"), stack)
         if (each === undefined || steps === undefined || table === "invalid") return invalid(l)
-        if (Object.hasOwn(value, "fields") && sub === undefined) return invalid(l)
+        if (withFields && sub === undefined) return invalid(l)
         return {
           _tag: "Each",
           loc: l,
@@ -396,8 +399,8 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
           fields: sub,
           pipe: steps,
           lookup: table,
-          otherwise: literal(value, "otherwise", l),
-          default: literal(value, "default", l)
+          otherwise: withFields ? undefined : literal(value, "otherwise", l),
+          default: withFields ? undefined : literal(value, "default", l)
         }
       }
       case "items": {
@@ -427,16 +430,68 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
         if (Object.hasOwn(value, "fields") && sub === undefined) return invalid(l)
         return { _tag: "Same", loc: l, when, same: { text, segments, loc: sameLoc }, fields: sub }
       }
+      case "template": {
+        const templateLoc = child(l, "template")
+        const raw = value.template
+        let options: unknown = raw
+        let onInvalid: OnInvalid | undefined
+        if (isRecord(raw)) {
+          const { onInvalid: given, ...rest } = raw
+          if (Object.hasOwn(raw, "onInvalid")) {
+            onInvalid = onInvalidOf(given)
+            if (onInvalid === undefined) {
+              malformed(child(templateLoc, "onInvalid"), "`onInvalid` must be reject, null or keep")
+              return invalid(l)
+            }
+          }
+          options = rest
+        } else if (typeof raw !== "string") {
+          malformed(templateLoc, "a template is a string such as `{b_fname} {b_lname}`")
+          return invalid(l)
+        }
+        const steps = pipe(value.pipe, child(l, "pipe"))
+        const table = lookup(value.lookup, child(l, "lookup"), stack)
+        if (steps === undefined || table === "invalid") return invalid(l)
+        return {
+          _tag: "Template",
+          loc: l,
+          when,
+          template: {
+            name: "template",
+            options,
+            bare: false,
+            onInvalid,
+            loc: templateLoc,
+            optionsLoc: templateLoc
+          },
+          pipe: steps,
+          lookup: table,
+          otherwise: literal(value, "otherwise", l),
+          default: literal(value, "default", l)
+        }
+      }
       case "fields": {
         const sub = fields(value.fields, child(l, "fields"), stack)
         if (sub === undefined) return invalid(l)
-        const otherwise = Object.hasOwn(value, "otherwise")
-          ? spec(value.otherwise, child(l, "otherwise"), stack)
-          : undefined
+        // Without `when`, `otherwise` is an error the schema check reported (`UselessOtherwise`).
+        const otherwise =
+          Object.hasOwn(value, "otherwise") && Object.hasOwn(value, "when")
+            ? spec(value.otherwise, child(l, "otherwise"), stack)
+            : undefined
         return { _tag: "Block", loc: l, when, fields: sub, otherwise }
       }
       default: {
-        const sub = fields(value, l, stack)
+        // A reserved key in a block (`when` without `fields:`) is not a target field: the schema
+        // check reported it, and it is not reported again as an unknown target field.
+        const reserved: ReadonlyArray<string> = MappingSpec.reservedKeys
+        const kept: Json = {}
+        for (const [k, v] of Object.entries(value)) {
+          if (reserved.includes(k))
+            malformed(child(l, k), `${quote(k)} is a keyword of field specs, not a target field`)
+          else
+            Object.defineProperty(kept, k, { value: v, enumerable: true, writable: true, configurable: true })
+        }
+        const sub = fields(kept, l, stack)
         return sub === undefined
           ? invalid(l)
           : { _tag: "Block", loc: l, when: undefined, fields: sub, otherwise: undefined }
@@ -456,6 +511,9 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
   const fieldsLoc = child(rootLoc, "fields")
   const top = fields(doc.fields, fieldsLoc, [])
   const ignore = Array.isArray(doc.ignore) ? (sourcePaths(doc.ignore, child(rootLoc, "ignore")) ?? []) : []
+  const secrets = Array.isArray(doc.secrets)
+    ? (sourcePaths(doc.secrets, child(rootLoc, "secrets")) ?? [])
+    : []
   const unmapped: UnmappedPolicy =
     doc.unmapped === "error" || doc.unmapped === "off" || doc.unmapped === "warn" ? doc.unmapped : "warn"
   if (
@@ -479,6 +537,7 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
       fields: top,
       fieldsLoc,
       ignore,
+      secrets,
       unmapped
     },
     diagnostics,

@@ -73,7 +73,12 @@ export interface ConstPlan extends Base {
 /** A value read from the source (or the current `each` item), through a pipe, a lookup and a default. */
 export interface ValuePlan extends Base {
   readonly _tag: "Value"
-  /** Empty for the `each` item itself. */
+  /**
+   * Where the value comes from: `from` (the getters), the current `each` `item` itself, or
+   * `none` (a `template` spec: the pipe starts from `null`).
+   */
+  readonly input: "from" | "item" | "none"
+  /** Empty unless `input` is `from`. */
   readonly from: ReadonlyArray<Getter>
   /** The source paths for issues (the item's own path for the `each` item itself). */
   readonly sources: ReadonlyArray<IndexedPath>
@@ -82,6 +87,11 @@ export interface ValuePlan extends Base {
   readonly lookup: ReadonlyMap<string, unknown> | undefined
   readonly otherwise: { readonly value: unknown } | undefined
   readonly default: { readonly value: unknown } | undefined
+  /**
+   * The value (or a transform option) comes from a secret source field: issue messages never
+   * quote it.
+   */
+  readonly secret: boolean
 }
 
 export interface FieldPlan {

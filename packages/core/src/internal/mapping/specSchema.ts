@@ -98,6 +98,8 @@ const titleOf = (e: ErrorObject): string | undefined => {
 const inPropertyNames = (e: ErrorObject): boolean => e.schemaPath.includes("/propertyNames/")
 
 interface Translated {
+  /** Default `SchemaViolation`. */
+  readonly code?: string
   readonly path: Array<string | number>
   readonly part?: "key"
   readonly message: string
@@ -136,10 +138,18 @@ const translate = (e: ErrorObject, root: unknown, shape: Shape): Translated | un
     case "propertyNames": {
       const key = String(params.propertyName)
       if (title === "sub-fields") {
+        if (key === "when" || key === "otherwise") {
+          return {
+            path: [...path, key],
+            part: "key",
+            message: `a block of sub-fields cannot take \`${key}\`: write its sub-fields under \`fields:\``,
+            hint: "e.g. `billing: { when: { present: b_city }, fields: { city: b_city } }`"
+          }
+        }
         return {
           path: [...path, key],
           part: "key",
-          message: `${JSON.stringify(key)} is a keyword of field specs, but this map has no \`from\`, \`const\`, \`each\`, \`items\`, \`same\` or \`fields\``,
+          message: `${JSON.stringify(key)} is a keyword of field specs, but this map has no \`from\`, \`const\`, \`each\`, \`items\`, \`same\`, \`template\` or \`fields\``,
           hint: "add `from` (or another spec keyword), or put a target field of that name inside `fields:`"
         }
       }
@@ -217,12 +227,38 @@ const translate = (e: ErrorObject, root: unknown, shape: Shape): Translated | un
       }
     }
     case "dependentRequired":
+      if (params.missingProperty === "when") {
+        return {
+          code: "UselessOtherwise",
+          path: [...path, "otherwise"],
+          part: "key",
+          message: "`otherwise` applies only when `when` fails; add a `when`",
+          hint: "or drop `otherwise`: without a `when` the sub-fields are always built"
+        }
+      }
       return {
         path: [...path, "otherwise"],
         part: "key",
         message: "`otherwise` applies only with `lookup` (the value when the table has no key)",
         hint: "use `default` for the value when the result is null"
       }
+    case "not": {
+      // The one `not` of the schema: an `each` with `fields` and keys that convert a scalar item.
+      if (isRecord(e.data) && Object.hasOwn(e.data, "each") && Object.hasOwn(e.data, "fields")) {
+        const data = e.data
+        const keys = MappingSpec.itemValueKeys.filter((k) => Object.hasOwn(data, k))
+        const named = keys.map((k) => `\`${k}\``)
+        const list = named.length === 1 ? named[0]! : `${named.slice(0, -1).join(", ")} and ${named.at(-1)!}`
+        return {
+          code: "ConflictingKeys",
+          path: [...path, keys[0] ?? "fields"],
+          part: "key",
+          message: `${list} cannot go with \`each\` + \`fields\`: \`fields\` builds each item as an object`,
+          hint: "give the sub-fields their own `pipe`, `lookup` or `default`, or drop `fields` to convert each item"
+        }
+      }
+      return { path, message: e.message ?? "fails the not rule" }
+    }
     default:
       return { path, message: e.message ?? `fails the ${e.keyword} rule` }
   }
@@ -255,7 +291,7 @@ export const check = (
     if (seen.has(key)) continue
     seen.add(key)
     out.push(
-      diagnostic(yaml, path, "SchemaViolation", t.message, {
+      diagnostic(yaml, path, t.code ?? "SchemaViolation", t.message, {
         hint: t.hint,
         ...(t.part === undefined ? {} : { part: t.part })
       })

@@ -51,7 +51,7 @@ export const int = make<undefined>({
 })
 
 /** A finite number as plain decimal text (no exponent): 1e21 → "1000000000000000000000". */
-const numberText = (n: number): string => {
+export const numberText = (n: number): string => {
   const s = String(n)
   const e = s.indexOf("e")
   if (e < 0) return s

@@ -81,7 +81,8 @@ export const template = make<Options>({
     "(`null`, absent) field writes nothing; numbers and booleans are written as text. The result is " +
     "tidied: runs of spaces and tabs become one space, every line is trimmed, empty lines are " +
     'dropped; an empty result is `null`. Also written `{ template: { text: "..." } }`, where ' +
-    "`onInvalid` fits beside it.",
+    "`onInvalid` fits beside it. A field needs no `from` for it: write the field spec " +
+    '`{ template: "{b_fname} {b_lname}" }`.',
   input: "any",
   output: () => T.orNull(T.string()),
   nulls: "handle",
