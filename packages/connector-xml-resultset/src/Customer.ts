@@ -7,12 +7,14 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { UserGroup } from "./UserGroup.ts"
 
 const leaf = (description: string) => Schema.optionalKey(Schema.String.annotate({ description }))
 
 /**
  * A `<UserCustomerGroup>` joined into a Customer (`/API/V3/Customer+UserCustomerGroups`): the
- * relationship between a customer and a UserGroup.
+ * relationship between a customer and a UserGroup. With `Customer+(UserCustomerGroups+UserGroups)`
+ * it holds the group itself as `UserGroup` (an array of one, like every joined resource).
  *
  * @since 0.1.0
  * @category schemas
@@ -25,7 +27,13 @@ export const UserCustomerGroup = Schema.Struct({
   custom_data1: leaf("Free field for third-party integrations"),
   custom_data2: leaf("Free field for third-party integrations"),
   custom_data3: leaf("Free field for third-party integrations"),
-  custom_data4: leaf("Free field for third-party integrations")
+  custom_data4: leaf("Free field for third-party integrations"),
+  UserGroup: Schema.optionalKey(
+    Schema.Array(UserGroup).annotate({
+      description:
+        "The joined UserGroup (`Customer+(UserCustomerGroups+UserGroups)`); always an array when present"
+    })
+  )
 }).annotate({ identifier: "UserCustomerGroup", description: "A customer's membership of a UserGroup" })
 
 /**

@@ -5,10 +5,23 @@
  * @since 0.1.0
  */
 import { fileURLToPath } from "node:url"
-import { RecordSchema } from "@mapwright/core"
+import { Connector, RecordSchema } from "@mapwright/core"
+import { Schema } from "effect"
+import * as Body from "./Body.ts"
+import * as Client from "./Client.ts"
+import * as Config from "./Config.ts"
 import * as Customer from "./Customer.ts"
+import * as UserGroup from "./UserGroup.ts"
 
+export * as Body from "./Body.ts"
+export * as Client from "./Client.ts"
+export * as Config from "./Config.ts"
 export * as Customer from "./Customer.ts"
+export * as ErrorBody from "./ErrorBody.ts"
+export * as ResourceSpec from "./ResourceSpec.ts"
+export * as ResultSet from "./ResultSet.ts"
+export * as UserGroup from "./UserGroup.ts"
+export * as Xml from "./Xml.ts"
 
 /**
  * The connector's name, as pipelines and mappings refer to it.
@@ -18,6 +31,22 @@ export * as Customer from "./Customer.ts"
  */
 export const name = "xml-resultset"
 
+const customerSchema = RecordSchema.make(
+  "xml-resultset/Customer",
+  Customer.Customer,
+  "A customer, in the JSON form of its XML"
+)
+const userCustomerGroupSchema = RecordSchema.make(
+  "xml-resultset/UserCustomerGroup",
+  Customer.UserCustomerGroup,
+  "A customer's group membership"
+)
+const userGroupSchema = RecordSchema.make(
+  "xml-resultset/UserGroup",
+  UserGroup.UserGroup,
+  "A customer group (UserGroups resource), in the JSON form of its XML"
+)
+
 /**
  * The record schemas this connector exports, for the schema registry.
  *
@@ -25,21 +54,76 @@ export const name = "xml-resultset"
  * @category schemas
  */
 export const schemas: ReadonlyArray<RecordSchema.RecordSchema> = [
-  RecordSchema.make("xml-resultset/Customer", Customer.Customer, "A customer, in the JSON form of its XML"),
-  RecordSchema.make(
-    "xml-resultset/UserCustomerGroup",
-    Customer.UserCustomerGroup,
-    "A customer's group membership"
-  )
+  customerSchema,
+  userCustomerGroupSchema,
+  userGroupSchema
 ]
+
+const mapping = (file: string): string => fileURLToPath(new URL(`../mappings/${file}`, import.meta.url))
 
 /**
  * The default mappings to and from the canonical model shipped inside this package, as
- * absolute paths.
+ * absolute paths (each with its `.test.yaml` beside it).
  *
  * @since 0.1.0
  * @category mappings
  */
 export const mappings = {
-  customerToCanonical: fileURLToPath(new URL("../mappings/customer.to-canonical.yaml", import.meta.url))
+  customerToCanonical: mapping("customer.to-canonical.yaml"),
+  customerFromCanonical: mapping("customer.from-canonical.yaml"),
+  userGroupToCanonical: mapping("usergroup.to-canonical.yaml"),
+  userGroupFromCanonical: mapping("usergroup.from-canonical.yaml")
 } as const
+
+/**
+ * The options of the `customers` stream.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CustomerOptions = Schema.Struct({
+  joinUserGroups: Schema.optionalKey(
+    Schema.Boolean.annotate({
+      description:
+        "Read Customer+(UserCustomerGroups+UserGroups): each UserCustomerGroup carries its UserGroup (default false)"
+    })
+  )
+})
+
+/**
+ * The connector: streams `customers` and `customerGroups`.
+ *
+ * @since 0.1.0
+ * @category connectors
+ */
+export const connector: Connector.Connector = Connector.define({
+  name,
+  description: "The XML ResultSet API (/API/V3 resource specifications, <ResultSet> bodies) of seed 001",
+  config: Config.Config,
+  streams: {
+    customers: {
+      description:
+        "Customers with their group memberships (Customer+UserCustomerGroups); writes upsert on username",
+      record: customerSchema,
+      canonical: "Customer",
+      key: ["username"],
+      capabilities: ["list", "count", "get", "find", "create", "update"],
+      mappings: { toCanonical: mappings.customerToCanonical, fromCanonical: mappings.customerFromCanonical },
+      options: CustomerOptions as Schema.Codec<unknown, unknown>,
+      body: Body.make("Customer")
+    },
+    customerGroups: {
+      description: "Customer groups (UserGroups); writes upsert on code",
+      record: userGroupSchema,
+      canonical: "CustomerGroup",
+      key: ["code"],
+      capabilities: ["list", "count", "get", "create"],
+      mappings: {
+        toCanonical: mappings.userGroupToCanonical,
+        fromCanonical: mappings.userGroupFromCanonical
+      },
+      body: Body.make("UserGroup")
+    }
+  },
+  client: Client.make
+})
