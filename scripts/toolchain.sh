@@ -14,7 +14,14 @@ _mw_node_ok() {
 _mw_fetch() { # _mw_fetch <package@version> <dest-dir>
   local spec="$1" dest="$2" tmp
   tmp="$(mktemp -d)"
-  (cd "$tmp" && npm pack --silent "$spec" >/dev/null 2>&1) || { _mw_log "could not fetch $spec from the npm registry"; rm -rf "$tmp"; return 1; }
+  # A registry request can stall: give each attempt a time limit and try three times.
+  local attempt
+  for attempt in 1 2 3; do
+    if (cd "$tmp" && timeout 180 npm pack --silent "$spec" >/dev/null 2>&1); then break; fi
+    rm -f "$tmp"/*.tgz
+    if [ "$attempt" = 3 ]; then _mw_log "could not fetch $spec from the npm registry"; rm -rf "$tmp"; return 1; fi
+    _mw_log "fetching $spec failed or stalled (attempt $attempt); trying again"
+  done
   mkdir -p "$dest"
   tar -xzf "$tmp"/*.tgz -C "$dest" --strip-components=1
   rm -rf "$tmp"
