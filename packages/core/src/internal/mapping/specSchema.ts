@@ -8,6 +8,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js"
 import * as MappingSpec from "../../MappingSpec.ts"
 import type { Diagnostic } from "../../SpecError.ts"
+import { isRecord, kind, toYamlPath, typeName } from "../specWords.ts"
 import { diagnostic, quote, type YamlFile, type YamlPath } from "../yaml.ts"
 import { closest } from "./suggest.ts"
 
@@ -42,53 +43,6 @@ const compile = (): Validators => {
 let validators: Validators | undefined
 
 const MAX_ERRORS = 100
-
-const kind = (value: unknown): string =>
-  value === null
-    ? "null"
-    : Array.isArray(value)
-      ? "a list"
-      : typeof value === "object"
-        ? "a map"
-        : typeof value === "string"
-          ? `the string ${quote(value)}`
-          : `${typeof value} ${String(value)}`
-
-const typeName = (t: unknown): string => {
-  const names: Record<string, string> = {
-    object: "a map",
-    array: "a list",
-    string: "a string",
-    number: "a number",
-    integer: "an integer",
-    boolean: "true or false",
-    null: "null"
-  }
-  const list = Array.isArray(t) ? t : [t]
-  return list.map((x) => names[String(x)] ?? String(x)).join(" or ")
-}
-
-const isRecord = (u: unknown): u is { readonly [k: string]: unknown } =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
-/** The YAML path of an Ajv instance path, with array indexes as numbers. */
-const toYamlPath = (root: unknown, instancePath: string): Array<string | number> => {
-  const out: Array<string | number> = []
-  if (instancePath === "") return out
-  let node = root
-  for (const raw of instancePath.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~")
-    if (Array.isArray(node)) {
-      const i = Number(key)
-      out.push(i)
-      node = node[i]
-    } else {
-      out.push(key)
-      node = isRecord(node) ? node[key] : undefined
-    }
-  }
-  return out
-}
 
 const titleOf = (e: ErrorObject): string | undefined => {
   const t = isRecord(e.parentSchema) ? e.parentSchema.title : undefined

@@ -9,6 +9,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import * as PipelineSpec from "../../PipelineSpec.ts"
 import type { Diagnostic } from "../../SpecError.ts"
 import { closest } from "../mapping/suggest.ts"
+import { isRecord, kind, toYamlPath, typeName } from "../specWords.ts"
 import { diagnostic, quote, type YamlFile } from "../yaml.ts"
 
 // A pure cache: the validator compiled from a constant schema, built on first use.
@@ -23,52 +24,6 @@ const compile = (): ValidateFunction =>
     strictRequired: false,
     logger: false
   }).compile(PipelineSpec.jsonSchema())
-
-const isRecord = (u: unknown): u is { readonly [k: string]: unknown } =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-
-const kind = (value: unknown): string =>
-  value === null
-    ? "null"
-    : Array.isArray(value)
-      ? "a list"
-      : typeof value === "object"
-        ? "a map"
-        : typeof value === "string"
-          ? `the string ${quote(value)}`
-          : `${typeof value} ${String(value)}`
-
-const typeName = (t: unknown): string => {
-  const names: Record<string, string> = {
-    object: "a map",
-    array: "a list",
-    string: "a string",
-    number: "a number",
-    integer: "an integer",
-    boolean: "true or false",
-    null: "null"
-  }
-  const list = Array.isArray(t) ? t : [t]
-  return list.map((x) => names[String(x)] ?? String(x)).join(" or ")
-}
-
-const toYamlPath = (root: unknown, instancePath: string): Array<string | number> => {
-  const out: Array<string | number> = []
-  if (instancePath === "") return out
-  let node = root
-  for (const raw of instancePath.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~")
-    if (Array.isArray(node)) {
-      const i = Number(key)
-      out.push(i)
-      node = node[i]
-    } else {
-      out.push(key)
-      node = isRecord(node) ? node[key] : undefined
-    }
-  }
-  return out
-}
 
 const where = (e: ErrorObject): string => {
   const t = isRecord(e.parentSchema) ? e.parentSchema.title : undefined
