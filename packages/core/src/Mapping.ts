@@ -22,7 +22,7 @@ import { check as checkMapping } from "./internal/mapping/check.ts"
 import { compile as compilePlan } from "./internal/mapping/compile.ts"
 import { build, type Loaded } from "./internal/mapping/parse.ts"
 import { makeState } from "./internal/mapping/plan.ts"
-import { describePlatformError } from "./internal/platformError.ts"
+import { describePlatformError, readSpecFile } from "./internal/platformError.ts"
 import * as Yaml from "./internal/yaml.ts"
 import type * as RecordIssue from "./RecordIssue.ts"
 import type * as RecordSchema from "./RecordSchema.ts"
@@ -113,18 +113,6 @@ const describe = (error: unknown): string => {
   return "it could not be read"
 }
 
-const dedupe = (diagnostics: ReadonlyArray<SpecError.Diagnostic>): ReadonlyArray<SpecError.Diagnostic> => {
-  const seen = new Set<string>()
-  const out: Array<SpecError.Diagnostic> = []
-  for (const d of diagnostics) {
-    const k = `${d.file}|${d.line}|${d.column}|${d.code}|${d.path}|${d.message}`
-    if (seen.has(k)) continue
-    seen.add(k)
-    out.push(d)
-  }
-  return Yaml.sortDiagnostics(out)
-}
-
 interface Analysis {
   readonly diagnostics: ReadonlyArray<SpecError.Diagnostic>
   readonly compiled: CompiledMapping | undefined
@@ -139,7 +127,7 @@ const analyze = (
   Effect.gen(function* () {
     const fs = yield* FileSystem.FileSystem
     const root = parseText(text, file)
-    if (root.failed) return { diagnostics: dedupe(root.diagnostics), compiled: undefined }
+    if (root.failed) return { diagnostics: Yaml.dedupeDiagnostics(root.diagnostics), compiled: undefined }
     const files = new Map<string, Loaded>()
     let built = build(root, files)
     // Each round reads the files the previous one found referenced; a chain is at most
@@ -158,7 +146,8 @@ const analyze = (
     for (const loaded of files.values())
       if (!("error" in loaded) && !loaded.failed) diagnostics.push(...loaded.diagnostics)
     const mapping = built.mapping
-    if (mapping === undefined) return { diagnostics: dedupe(diagnostics), compiled: undefined }
+    if (mapping === undefined)
+      return { diagnostics: Yaml.dedupeDiagnostics(diagnostics), compiled: undefined }
     const state = makeState()
     const checked = checkMapping(mapping, {
       schemas: options.schemas,
@@ -181,7 +170,7 @@ const analyze = (
         )
       }
     }
-    const all = dedupe(diagnostics)
+    const all = Yaml.dedupeDiagnostics(diagnostics)
     if (all.some((d) => d.severity === "error")) return { diagnostics: all, compiled: undefined }
     const fn = compilePlan(checked.plan, state, validate)
     const warnings = all
@@ -217,25 +206,7 @@ const analyze = (
     )
   )
 
-const readRoot = (file: string): Effect.Effect<string | SpecError.SpecError, never, FileSystem.FileSystem> =>
-  Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const read = yield* Effect.result(fs.readFileString(file))
-    if (Result.isSuccess(read)) return read.success
-    return new SpecError.SpecError({
-      diagnostics: [
-        {
-          severity: "error",
-          file,
-          line: 1,
-          column: 1,
-          path: "",
-          code: "UnreadableFile",
-          message: `cannot read the mapping: ${describePlatformError(read.failure)}`
-        }
-      ]
-    })
-  })
+const readRoot = (file: string) => readSpecFile(file, "mapping")
 
 /**
  * Loads a mapping from YAML text; `file` names it in diagnostics and is the base of its

@@ -327,3 +327,16 @@ export const sortDiagnostics = (diagnostics: ReadonlyArray<Diagnostic>): Readonl
       a.column - b.column ||
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
   )
+
+/** The diagnostics without repeats (same place, path, code and message), sorted. */
+export const dedupeDiagnostics = (diagnostics: ReadonlyArray<Diagnostic>): ReadonlyArray<Diagnostic> => {
+  const seen = new Set<string>()
+  const out: Array<Diagnostic> = []
+  for (const d of diagnostics) {
+    const k = `${d.file}|${d.line}|${d.column}|${d.code}|${d.path}|${d.message}`
+    if (seen.has(k)) continue
+    seen.add(k)
+    out.push(d)
+  }
+  return sortDiagnostics(out)
+}

@@ -16,9 +16,10 @@ import * as Mapping from "../../Mapping.ts"
 import type * as Pipeline from "../../Pipeline.ts"
 import * as PipelineSpec from "../../PipelineSpec.ts"
 import type * as RecordSchema from "../../RecordSchema.ts"
-import * as SpecError from "../../SpecError.ts"
+import type * as SpecError from "../../SpecError.ts"
 import * as ValueType from "../../ValueType.ts"
 import { closest } from "../mapping/suggest.ts"
+import { describePlatformError, readSpecFile } from "../platformError.ts"
 import * as Yaml from "../yaml.ts"
 import * as Secrets from "./secrets.ts"
 import * as SpecSchema from "./specSchema.ts"
@@ -283,9 +284,7 @@ export const analyze = (
           const read = yield* Effect.result(fs.readFileString(resolvePath(dir, ref)))
           files.set(
             ref,
-            Result.isSuccess(read)
-              ? { text: read.success }
-              : { error: describe(read.failure).replaceAll(ref, "…") }
+            Result.isSuccess(read) ? { text: read.success } : { error: describePlatformError(read.failure) }
           )
         }
         const substituted = Secrets.substitute(spec.config, env, files)
@@ -454,7 +453,7 @@ export const analyze = (
     }
 
     // ---- settings ----------------------------------------------------------------------------
-    const all = Yaml.sortDiagnostics(dedupe(diagnostics))
+    const all = Yaml.dedupeDiagnostics(diagnostics)
     const hasErrors = all.some((d) => d.severity === "error")
     const name = str(doc.name)
     if (
@@ -528,35 +527,5 @@ export const analyze = (
     )
   )
 
-const dedupe = (diagnostics: ReadonlyArray<SpecError.Diagnostic>): ReadonlyArray<SpecError.Diagnostic> => {
-  const seen = new Set<string>()
-  return diagnostics.filter((d) => {
-    const k = `${d.file}|${d.line}|${d.column}|${d.code}|${d.message}`
-    if (seen.has(k)) return false
-    seen.add(k)
-    return true
-  })
-}
-
 /** Reads a pipeline file: its text, or the `UnreadableFile` error. */
-export const read = (
-  file: string
-): Effect.Effect<string | SpecError.SpecError, never, FileSystem.FileSystem> =>
-  Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const text = yield* Effect.result(fs.readFileString(file))
-    if (Result.isSuccess(text)) return text.success
-    return new SpecError.SpecError({
-      diagnostics: [
-        {
-          severity: "error",
-          file,
-          line: 1,
-          column: 1,
-          path: "",
-          code: "UnreadableFile",
-          message: `cannot read the pipeline: ${describe(text.failure)}`
-        }
-      ]
-    })
-  })
+export const read = (file: string) => readSpecFile(file, "pipeline")
