@@ -11,28 +11,8 @@
  *
  * @since 0.1.0
  */
+import { ConfigCheck } from "@mapwright/core"
 import { Redacted, Schema, SchemaTransformation } from "effect"
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const isSiteUrl = (url: string): boolean => {
-  if (!URL.canParse(url)) return false
-  const parsed = new URL(url)
-  return (
-    (parsed.protocol === "http:" || parsed.protocol === "https:") &&
-    parsed.search === "" &&
-    parsed.hash === "" &&
-    parsed.username === "" &&
-    parsed.password === ""
-  )
-}
 
 const isSecret = (u: unknown): boolean =>
   (typeof u === "string" && u !== "") ||
@@ -64,7 +44,7 @@ export const Secret = Schema.Unknown.check(
  */
 export const Config = Schema.Struct({
   url: Schema.String.check(
-    Schema.makeFilter(isSiteUrl, {
+    Schema.makeFilter(ConfigCheck.isBaseUrl, {
       expected: "the site's http(s) URL, without query or credentials, e.g. https://store.example"
     })
   ).annotate({
@@ -74,7 +54,7 @@ export const Config = Schema.Struct({
   consumerSecret: Secret.annotate({ description: "REST API consumer secret (cs_...)" }),
   timeZone: Schema.optionalKey(
     Schema.String.check(
-      Schema.makeFilter(isTimeZone, { expected: "an IANA time zone such as Europe/Berlin" })
+      Schema.makeFilter(ConfigCheck.isTimeZone, { expected: "an IANA time zone such as Europe/Berlin" })
     ).annotate({
       description:
         "The site's IANA time zone (default UTC); used only when a date comes without its _gmt field"

@@ -11,28 +11,8 @@
  *
  * @since 0.1.0
  */
+import { ConfigCheck } from "@mapwright/core"
 import { Redacted, Schema } from "effect"
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
-}
-
-const isBaseUrl = (url: string): boolean => {
-  if (!URL.canParse(url)) return false
-  const parsed = new URL(url)
-  return (
-    (parsed.protocol === "http:" || parsed.protocol === "https:") &&
-    parsed.search === "" &&
-    parsed.hash === "" &&
-    parsed.username === "" &&
-    parsed.password === ""
-  )
-}
 
 /** An HTTP header name (RFC 9110 token). */
 const isHeaderName = (name: string): boolean => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)
@@ -59,7 +39,7 @@ const optional = <S extends Schema.Top>(schema: S) => Schema.optionalKey(schema)
  */
 export const Config = Schema.Struct({
   baseUrl: Schema.String.check(
-    Schema.makeFilter(isBaseUrl, {
+    Schema.makeFilter(ConfigCheck.isBaseUrl, {
       expected: "the shop's http(s) URL, without query or credentials, e.g. https://shop.example"
     })
   ).annotate({ description: "The shop's URL (e.g. https://shop.example); the connector appends /API/V3" }),
@@ -103,7 +83,7 @@ export const Config = Schema.Struct({
   ),
   timeZone: optional(
     Schema.String.check(
-      Schema.makeFilter(isTimeZone, { expected: "an IANA time zone such as Pacific/Auckland" })
+      Schema.makeFilter(ConfigCheck.isTimeZone, { expected: "an IANA time zone such as Pacific/Auckland" })
     ).annotate({
       description: "The IANA time zone of the API's local times (YYYY-MM-DD HH:MM:SS, no offset); default UTC"
     })

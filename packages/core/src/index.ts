@@ -2,6 +2,7 @@
  * @since 0.1.0
  */
 export * as Canonical from "./Canonical.ts"
+export * as ConfigCheck from "./ConfigCheck.ts"
 export * as Connector from "./Connector.ts"
 export * as ConnectorError from "./ConnectorError.ts"
 export * as ConnectorRegistry from "./ConnectorRegistry.ts"
