@@ -21,15 +21,13 @@ const isHeaderName = (name: string): boolean => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.
 const isParamName = (name: string): boolean => /^[A-Za-z_][A-Za-z0-9_.[\]-]*$/.test(name)
 
 /**
- * A secret: a string (as `${env:NAME}` gives it) or a `Redacted` one, always held `Redacted`.
+ * A secret: a non-empty string (as `${env:NAME}` gives it) or a `Redacted` one, always held
+ * `Redacted` (core's `ConfigCheck.Secret`).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Secret = Schema.Union([
-  Schema.Redacted(Schema.String),
-  Schema.RedactedFromValue(Schema.String.check(Schema.isMinLength(1)))
-])
+export const Secret = ConfigCheck.Secret
 
 const optional = <S extends Schema.Top>(schema: S) => Schema.optionalKey(schema)
 

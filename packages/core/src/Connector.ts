@@ -16,6 +16,7 @@ import type { Result, Scope, Stream } from "effect"
 import { Data, Effect, Schema, SchemaIssue } from "effect"
 import type { HttpClient } from "effect/http"
 import type { ConnectorError } from "./ConnectorError.ts"
+import * as FieldSupport from "./FieldSupport.ts"
 import type * as RecordIssue from "./RecordIssue.ts"
 import type * as RecordSchema from "./RecordSchema.ts"
 
@@ -172,6 +173,11 @@ export interface StreamDefinition {
   /** Options a pipeline may give this stream (e.g. `includeGuests`). */
   readonly options?: Schema.Codec<unknown, unknown>
   readonly body: Body
+  /**
+   * For a `Customer` stream (required there): what the connector carries of each canonical
+   * customer field, `full`, `lossy` or `none` (see `FieldSupport`).
+   */
+  readonly fields?: FieldSupport.Declaration
 }
 
 /**
@@ -237,12 +243,25 @@ const issuesOf = (
   }))
 
 /**
- * Builds a connector from its typed definition.
+ * Builds a connector from its typed definition. Throws (a programming error, found when the
+ * package loads) when a `Customer` stream's `fields` declaration is missing or incomplete.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const define = <Config>(definition: Definition<Config>): Connector => {
+  for (const [name, stream] of Object.entries(definition.streams)) {
+    if (stream.canonical !== "Customer" && stream.fields === undefined) continue
+    const problems =
+      stream.fields === undefined
+        ? ["a Customer stream must declare `fields`"]
+        : stream.canonical !== "Customer"
+          ? ["only a Customer stream declares `fields`"]
+          : FieldSupport.problems(stream.fields)
+    if (problems.length > 0) {
+      throw new Error(`connector ${definition.name}, stream ${name}: ${problems.join("; ")}`)
+    }
+  }
   const decode = Schema.decodeUnknownExit(definition.config as Schema.Codec<Config, unknown, never, never>)
   const parse = (raw: unknown) => decode(raw, { errors: "all", onExcessProperty: "error" })
   const validateConfig = (raw: unknown) => {

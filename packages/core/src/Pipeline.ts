@@ -227,12 +227,30 @@ export interface Summary {
   readonly warnings: number
   /** Retries of connector operations (retryable `ConnectorError`s). */
   readonly retries: number
+  /**
+   * Canonical fields the target connector does not carry (`none` in its field declaration)
+   * that records of this run filled, each listed once with how many records held a value.
+   */
+  readonly dropped: ReadonlyArray<Dropped>
   readonly durationMs: number
   readonly recordsPerSecond: number
   /** The reject file, when anything was written to it. */
   readonly rejectsFile: string | undefined
   /** Why the run stopped, for `stopped`. */
   readonly message?: string
+}
+
+/**
+ * A canonical field the target does not carry, and how many records of the run filled it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Dropped {
+  readonly field: string
+  readonly records: number
+  /** One sentence for people, e.g. "shopify does not carry gender: 12 records had a value, not written". */
+  readonly message: string
 }
 
 /**

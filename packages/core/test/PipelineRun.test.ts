@@ -110,6 +110,32 @@ describe("Pipeline.run", () => {
     })
   )
 
+  it.live("a canonical field the target does not carry is reported once, with its record count", () =>
+    Effect.gen(function* () {
+      // crm declares `phone` none; two of four customers have one
+      const s = setup([
+        customer(1, { phone: "021 555 0101" }),
+        customer(2),
+        customer(3, { phone: "+64 9 555 0103" }),
+        customer(4)
+      ])
+      const store = yield* StateStore.makeMemory
+      const summary = yield* run(yield* s.load(), store)
+      assert.strictEqual(summary.created, 4)
+      assert.deepStrictEqual(summary.dropped, [
+        {
+          field: "phone",
+          records: 2,
+          message: "crm does not carry phone: 2 records had a value, not written"
+        }
+      ])
+      // a run whose records fill no `none` field reports nothing
+      const clean = setup([customer(5), customer(6)])
+      const cleanSummary = yield* run(yield* clean.load(), yield* StateStore.makeMemory)
+      assert.deepStrictEqual(cleanSummary.dropped, [])
+    })
+  )
+
   it.live("a second run creates nothing: every record is unchanged; a changed record is updated once", () =>
     Effect.gen(function* () {
       const s = setup(Array.from({ length: 20 }, (_, i) => customer(i)))

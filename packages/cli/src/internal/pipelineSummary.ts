@@ -44,6 +44,7 @@ export const progressLine = (p: Pipeline.Progress, dryRun: boolean): string =>
  * rejected:  10 (decode 2, map 7, write 1)
  * warnings:  4 records kept with warnings
  * retries:   3
+ * dropped:   shopify does not carry gender: 12 records had a value, not written
  * time:      1.23 s, 813 records/s
  * rejects:   out/rejects.ndjson
  * ```
@@ -74,6 +75,7 @@ export const human = (s: Pipeline.Summary, failure?: string): string => {
     `rejected:  ${group(s.rejected)}${stages === "" ? "" : ` (${stages})`}`,
     `warnings:  ${group(s.warnings)} record${s.warnings === 1 ? "" : "s"} kept with warnings`,
     `retries:   ${group(s.retries)}`,
+    ...s.dropped.map((d) => `dropped:   ${d.message}`),
     `time:      ${duration(s.durationMs)}, ${group(s.recordsPerSecond)} records/s`,
     ...(s.rejectsFile === undefined ? [] : [`rejects:   ${displayPath(s.rejectsFile)}`])
   ].join("\n")
@@ -99,6 +101,7 @@ export const json = (s: Pipeline.Summary, failure?: string): string =>
     rejectedByStage: s.rejectedByStage,
     warnings: s.warnings,
     retries: s.retries,
+    dropped: s.dropped.map((d) => ({ field: d.field, records: d.records })),
     durationMs: s.durationMs,
     recordsPerSecond: s.recordsPerSecond,
     rejectsFile: s.rejectsFile ?? null,

@@ -15,6 +15,7 @@ import { Clock, Deferred, Effect, FileSystem, Semaphore, Stream } from "effect"
 import type { HttpClient } from "effect/http"
 import * as Connector from "../../Connector.ts"
 import { ConnectorError } from "../../ConnectorError.ts"
+import * as FieldSupport from "../../FieldSupport.ts"
 import type * as Pipeline from "../../Pipeline.ts"
 import { PipelineError } from "../../Pipeline.ts"
 import type { RecordIssue } from "../../RecordIssue.ts"
@@ -125,6 +126,9 @@ export const runPipeline = (
         rejectedByStage: {}
       }
       let stopMessage: string | undefined
+      // canonical fields the target declares `none`, by how many records filled them
+      const droppedCounts = new Map<string, number>()
+      const targetFields = target.stream.fields
       let rejectsWritten = false
       // A dry run leaves the pipeline's reject file alone (it may be waiting for a replay).
       const rejectsPath = options.rejects ?? (dryRun ? dryRunFile(loaded.rejects) : loaded.rejects)
@@ -144,6 +148,11 @@ export const runPipeline = (
           rejectedByStage: { ...counters.rejectedByStage },
           warnings: counters.warnings,
           retries: counters.retries,
+          dropped: [...droppedCounts].map(([field, records]) => ({
+            field,
+            records,
+            message: `${target.connector.name} does not carry ${field}: ${records} record${records === 1 ? "" : "s"} had a value, not written`
+          })),
           durationMs,
           recordsPerSecond: durationMs > 0 ? Math.round((counters.read * 1000) / durationMs) : 0,
           rejectsFile: rejectsWritten ? rejectsPath : undefined,
@@ -288,6 +297,11 @@ export const runPipeline = (
             return done
           }
           canonical = first.value
+          if (targetFields !== undefined) {
+            for (const field of FieldSupport.dropped(targetFields, canonical)) {
+              droppedCounts.set(field, (droppedCounts.get(field) ?? 0) + 1)
+            }
+          }
           const second = loaded.mappings.fromCanonical(first.value)
           kept.push(...second.issues)
           if (second.value === undefined) {
