@@ -172,7 +172,7 @@ export const make = (
               const info = ResultSet.pageInfo(document)
               const items = Xml.records(document, element)
               const limit = info.limit ?? pageSize
-              // decide here rather than with `totalPages`, which counts from `first` (a resumed read)
+              // the API gives its page count, else its total, else a short page ends the read
               const hasNext =
                 info.pages !== undefined
                   ? page < info.pages

@@ -145,8 +145,10 @@ export interface NumberedPage<A> {
  * @category models
  */
 export interface PageNumberOptions<A, E, R> {
-  /** The first page's number (default 1; 0 for zero-based APIs; a resume state). */
+  /** The API's first page number (default 1; 0 for zero-based APIs). */
   readonly first?: number | undefined
+  /** The page to begin with (default `first`): a resumed read's state. Pages still count from `first`. */
+  readonly start?: number | undefined
   /** The page size asked for; a page with fewer items is the last one (when the API says nothing). */
   readonly pageSize: number
   readonly fetch: (page: number) => Effect.Effect<NumberedPage<A>, E, R>
@@ -157,7 +159,8 @@ export interface PageNumberOptions<A, E, R> {
 }
 
 /**
- * Reads a page-number API (`page=1,2,3,...`). It stops after page `first + totalPages - 1`
+ * Reads a page-number API (`page=1,2,3,...`), from page `start` (default `first`). It stops
+ * after page `first + totalPages - 1`
  * when the page gives `totalPages`, else when `hasNext` is `false`, else after a page shorter
  * than `pageSize` (an empty one included). With `totalPages` or `hasNext`, a short page does
  * not end the read (APIs cap the page size silently). Without them, an API that repeats its
@@ -192,10 +195,19 @@ export function pageNumber<A, E, R>(
       })
     )
   }
+  const start = options.start ?? first
+  if (!isCount(start, first)) {
+    return Stream.fail(
+      new PaginationError({
+        reason: "InvalidOptions",
+        message: `start must be an integer >= first (${first}), not ${show(start)}`
+      })
+    )
+  }
   const pageSize = options.pageSize
   const stream = Stream.suspend(() => {
     const repeated = repeatGuard(options.keyOf)
-    return Stream.paginate(first, (page) =>
+    return Stream.paginate(start, (page) =>
       Effect.flatMap(options.fetch(page), (result): Effect.Effect<Step<A, number>, PaginationError> => {
         const items = result.items
         if (repeated(items)) {

@@ -136,6 +136,22 @@ describe("pageNumber", () => {
     assert.deepStrictEqual(src.requests, [0, 1, 2])
   })
 
+  it("resumes at `start` and still stops at the last page counted from `first`", () => {
+    // 7 records, pages of 2: pages 1..4 (totalPages 4); a read resumed at page 3
+    const src = source((page: number) => ({ items: slice(all, page, 2), totalPages: 4 }))
+    const out = Effect.runSync(
+      Stream.runCollect(Pagination.pageNumber({ first: 1, start: 3, pageSize: 2, fetch: src.fetch }))
+    )
+    assert.deepStrictEqual(ids(out), [5, 6, 7])
+    assert.deepStrictEqual(src.requests, [3, 4])
+    const bad = Effect.runSync(
+      Effect.flip(
+        Stream.runCollect(Pagination.pageNumber({ first: 1, start: 0, pageSize: 2, fetch: src.fetch }))
+      )
+    )
+    assert.strictEqual(bad.message, "start must be an integer >= first (1), not 0")
+  })
+
   it("fails, instead of looping, when a page repeats the page before (with keyOf)", () => {
     // a full last page, no totals, and the API repeats it past the end
     const six = records(6)
