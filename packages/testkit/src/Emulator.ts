@@ -16,6 +16,7 @@
  * @since 0.1.0
  */
 
+import { createHash } from "node:crypto"
 import * as Http from "node:http"
 import type { AddressInfo, Socket } from "node:net"
 import type { Scope } from "effect"
@@ -140,6 +141,11 @@ export interface RequestLog {
   readonly path: string
   /** The query string as sent, with its `?`, or `""`. */
   readonly search: string
+  /**
+   * A digest of the request body (hex, 16 characters), `""` for none: tells apart the pages of
+   * APIs that send every request to one URL (GraphQL, JSON-over-POST).
+   */
+  readonly bodyDigest: string
   readonly route: string | undefined
   /** The status sent, or 0 when the connection was dropped or closed before an answer. */
   readonly status: number
@@ -413,11 +419,13 @@ export const start = (options: Options): Promise<Running> => {
     const match = Router.find(routes, method, url.pathname)
     let status = 0
     let faultKind: string | undefined
+    let bodyDigest = ""
     res.on("close", () => {
       stats.closed({
         method,
         path: url.pathname,
         search: url.search,
+        bodyDigest,
         route: match?.route.key,
         status: faultKind === "drop" ? 0 : res.headersSent ? status : 0,
         fault: faultKind
@@ -426,6 +434,9 @@ export const start = (options: Options): Promise<Running> => {
     const decision = faults.decide(url.pathname, Date.now())
     faultKind = decision.fault?.kind === "latency" ? undefined : decision.fault?.kind
     const raw = await readBody(req, maxBody).catch(() => Buffer.alloc(0))
+    if (raw !== "too-large" && raw.length > 0) {
+      bodyDigest = createHash("sha256").update(raw).digest("hex").slice(0, 16)
+    }
     const request = makeRequest(req, url, match, raw === "too-large" ? "" : raw.toString("utf8"), badRequest)
     await sleep(decision.latencyMs)
     const reply = (response: Respond.Response, mode: "normal" | "malformed" | "drop" = "normal") => {

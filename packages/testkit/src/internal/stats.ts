@@ -4,6 +4,7 @@ export interface Entry {
   readonly method: string
   readonly path: string
   readonly search: string
+  readonly bodyDigest: string
   readonly route: string | undefined
   /** The status sent, or 0 when the connection was dropped or closed before an answer. */
   readonly status: number

@@ -53,7 +53,7 @@ export const pagination = (options: Options, stream: string): Effect.Effect<void
       }
       const requested = new Map<string, number>()
       for (const r of running.stats.requests) {
-        const k = `${r.method} ${r.path}${r.search}`
+        const k = `${r.method} ${r.path}${r.search}${r.bodyDigest === "" ? "" : ` (body ${r.bodyDigest})`}`
         requested.set(k, (requested.get(k) ?? 0) + 1)
       }
       const repeated = [...requested].filter(([, n]) => n > 1).map(([k]) => k)
