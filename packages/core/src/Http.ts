@@ -42,7 +42,8 @@ export type Method = HttpMethod.HttpMethod
 /**
  * What a connector makes of an error response: the reason (default: from the status), one
  * sentence for people, the platform's error code, and whether to retry (default: 408, 429,
- * 5xx).
+ * 5xx). A request that is not idempotent is still retried only after a 429, whatever the
+ * mapper says: a 5xx does not tell whether a create happened.
  *
  * @since 0.1.0
  * @category models
@@ -360,7 +361,7 @@ export const make = (options: Options): Effect.Effect<Http, ConnectorError, Http
                 retryable,
                 { status, code: info?.code, retryAfterMs }
               )
-              return Effect.fail(unsafe(e, status === 429 || info?.retryable === true))
+              return Effect.fail(unsafe(e, status === 429))
             }
             const parsed = parse(text, response, label)
             if (parsed instanceof ConnectorError) return Effect.fail(unsafe(parsed, false))

@@ -381,6 +381,15 @@ describe("Http", () => {
     assert.strictEqual(again.retryable, true)
     assert.strictEqual(hits.get("/api/create"), 4)
     assert.strictEqual(counter.events.length, 2)
+    // a mapper calling the 500 retryable does not make the POST safe to send again
+    const mapped = errorOf(
+      await run((http) => http.json("POST", "/create", { body: { a: 1 } }), {
+        retry,
+        errorBody: () => ({ message: "Database error.", retryable: true })
+      })
+    )
+    assert.strictEqual(mapped.retryable, false)
+    assert.strictEqual(hits.get("/api/create"), 5)
   })
 
   it("sends a JSON body, and a text body with its content type", async () => {
