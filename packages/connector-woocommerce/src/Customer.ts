@@ -26,7 +26,7 @@ const text = (description: string) => Schema.optionalKey(Schema.String.annotate(
  * @category schemas
  */
 export const DateTime = Schema.String.check(
-  Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/, {
+  Schema.isPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/u, {
     expected: "a WooCommerce date-time such as 2017-03-21T16:09:28 (ISO 8601 without an offset)"
   })
 ).annotate({ identifier: "WooCommerceDateTime" })

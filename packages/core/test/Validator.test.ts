@@ -236,3 +236,25 @@ describe("Validator.compile", () => {
     )
   })
 })
+
+describe("Validator and Effect's JSON Schema export", () => {
+  // Effect exports a pattern only from a RegExp with the `u` flag (JSON Schema patterns are
+  // Unicode); record schemas write their patterns with it, and this keeps that true.
+  it("checks a `u` pattern of a record schema, and does not see one without the flag", () => {
+    const withFlag = Validator.compile(
+      RecordSchema.make(
+        "t/WithFlag",
+        Schema.Struct({ at: Schema.String.check(Schema.isPattern(/^\d{4}$/u)) })
+      )
+    )
+    assert.deepStrictEqual(withFlag({ at: "2024" }), [])
+    assert.strictEqual(withFlag({ at: "24" }).length, 1)
+    const withoutFlag = Validator.compile(
+      RecordSchema.make(
+        "t/WithoutFlag",
+        Schema.Struct({ at: Schema.String.check(Schema.isPattern(/^\d{4}$/)) })
+      )
+    )
+    assert.deepStrictEqual(withoutFlag({ at: "24" }), [])
+  })
+})
