@@ -11,6 +11,7 @@ import * as Body from "./Body.ts"
 import * as Client from "./Client.ts"
 import * as Config from "./Config.ts"
 import * as Customer from "./Customer.ts"
+import * as Fields from "./internal/fields.ts"
 import * as UserGroup from "./UserGroup.ts"
 
 export * as Body from "./Body.ts"
@@ -110,7 +111,8 @@ export const connector: Connector.Connector = Connector.define({
       capabilities: ["list", "count", "get", "find", "create", "update"],
       mappings: { toCanonical: mappings.customerToCanonical, fromCanonical: mappings.customerFromCanonical },
       options: CustomerOptions as Schema.Codec<unknown, unknown>,
-      body: Body.make("Customer")
+      body: Body.make("Customer"),
+      fields: Fields.customerFields
     },
     customerGroups: {
       description: "Customer groups (UserGroups); writes upsert on code",

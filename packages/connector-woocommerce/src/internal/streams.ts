@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import * as Customer from "../Customer.ts"
 import * as Order from "../Order.ts"
 import * as Body from "./body.ts"
+import * as Fields from "./fields.ts"
 import * as Project from "./project.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
@@ -111,7 +112,8 @@ export const customers: Connector.StreamDefinition = {
     fromCanonical: mappingFiles.customerFromCanonical
   },
   options: CustomersOptions,
-  body: customersBody
+  body: customersBody,
+  fields: Fields.customerFields
 }
 
 export const orders: Connector.StreamDefinition = {
