@@ -4,6 +4,11 @@
  *
  * @since 0.1.0
  */
+import * as Foodics from "@mapwright/connector-foodics"
+import * as Magento from "@mapwright/connector-magento"
+import * as Open2b from "@mapwright/connector-open2b"
+import * as PrestaShop from "@mapwright/connector-prestashop"
+import * as Shopify from "@mapwright/connector-shopify"
 import * as WooCommerce from "@mapwright/connector-woocommerce"
 import * as XmlResultset from "@mapwright/connector-xml-resultset"
 import {
@@ -30,7 +35,7 @@ export const connectors: ReadonlyArray<{
   readonly connector: Connector.Connector
   /** The transforms the package adds to the built-ins, when it has any. */
   readonly transforms?: ReadonlyArray<Transform.Transform>
-}> = [XmlResultset, WooCommerce]
+}> = [XmlResultset, WooCommerce, Magento, Shopify, PrestaShop, Open2b, Foodics]
 
 /**
  * The installed connectors, for pipelines (`connector: woocommerce`) and `decode`, `encode`,

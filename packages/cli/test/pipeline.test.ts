@@ -345,35 +345,6 @@ describe.concurrent("mapwright encode", () => {
   })
 })
 
-describe.concurrent("mapwright connectors", () => {
-  it("lists the installed connectors with their streams, keys, cursors and capabilities", async () => {
-    const r = await cli(["connectors", "--json"], { cwd: workdir() })
-    assert.strictEqual(r.status, 0, r.stderr)
-    const { connectors } = JSON.parse(r.stdout) as {
-      connectors: ReadonlyArray<{
-        name: string
-        streams: ReadonlyArray<{
-          name: string
-          key: ReadonlyArray<string>
-          cursor: string | null
-          capabilities: ReadonlyArray<string>
-        }>
-      }>
-    }
-    assert.deepStrictEqual(
-      connectors.map((c) => c.name),
-      ["xml-resultset", "woocommerce"]
-    )
-    const xml = connectors[0]!.streams.find((s) => s.name === "customers")!
-    assert.deepStrictEqual(xml.key, ["username"])
-    const orders = connectors[1]!.streams.find((s) => s.name === "orders")!
-    assert.strictEqual(orders.cursor, "date_modified_gmt")
-    assert.include(connectors[1]!.streams.find((s) => s.name === "customers")!.capabilities, "find")
-    const human = await cli(["connectors"], { cwd: workdir() })
-    assert.match(human.stdout, /^ {4}key: {11}username$/m)
-  })
-})
-
 describe.concurrent("mapwright schema pipeline", () => {
   it("prints the pipeline JSON Schema", async () => {
     const r = await cli(["schema", "pipeline"], { cwd: workdir() })
