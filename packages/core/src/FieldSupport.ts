@@ -155,9 +155,24 @@ export const isFilled = (value: unknown): boolean => {
 }
 
 /**
+ * Values that say no more than a platform without the field implies: writing them to such a
+ * platform loses nothing (a registered customer, an active account, one not blocked, no
+ * consent given, no orders yet).
+ */
+const implied: { readonly [F in CustomerField]?: (value: unknown) => boolean } = {
+  isGuest: (v) => v === false,
+  active: (v) => v === true,
+  blocked: (v) => v === false,
+  marketing: (v) =>
+    typeof v === "object" && v !== null && !Object.values(v).some((consent) => consent === true),
+  orderCount: (v) => v === 0
+}
+
+/**
  * The `none` fields that a canonical customer fills: what writing it to the connector loses.
- * `isGuest: false` does not count: it is what every registered customer says, and a platform
- * without guests loses nothing by not storing it.
+ * A value that only says what a platform without the field implies does not count:
+ * `isGuest: false`, `active: true`, `blocked: false`, marketing without any consent given,
+ * `orderCount: 0`.
  *
  * @since 0.1.0
  * @category combinators
@@ -165,9 +180,9 @@ export const isFilled = (value: unknown): boolean => {
 export const dropped = (declaration: Declaration, customer: unknown): ReadonlyArray<CustomerField> => {
   if (customer === null || typeof customer !== "object") return []
   const record = customer as Readonly<Record<string, unknown>>
-  return customerFields.filter(
-    (field) =>
-      entryOf(declaration, field).level === "none" &&
-      (field === "isGuest" ? record[field] === true : isFilled(record[field]))
-  )
+  return customerFields.filter((field) => {
+    if (entryOf(declaration, field).level !== "none") return false
+    const value = record[field]
+    return isFilled(value) && implied[field]?.(value) !== true
+  })
 }

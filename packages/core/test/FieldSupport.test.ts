@@ -48,16 +48,31 @@ describe("FieldSupport", () => {
       billing: { line1: null, city: "" },
       marketing: { emailOptIn: false, smsOptIn: null },
       discountPercent: 0,
-      isGuest: false
+      isGuest: false,
+      active: true,
+      blocked: false,
+      canLogin: false,
+      orderCount: 0
     }
-    // `false` and `0` are values (but `isGuest: false`, every registered customer, is not);
-    // "" / [] / objects of empty leaves are not
+    // `false` and `0` are values, but not where they say only what a platform without the
+    // field implies (a registered, active, unblocked customer, no consent, no orders);
+    // "" / [] / objects of empty leaves are not values
     assert.deepStrictEqual(FieldSupport.dropped(declaration, customer), [
       "phones",
       "gender",
-      "marketing",
+      "canLogin",
       "discountPercent"
     ])
+    // the opposite values are lost where the target has no place for them
+    assert.deepStrictEqual(
+      FieldSupport.dropped(declaration, {
+        active: false,
+        blocked: true,
+        marketing: { emailOptIn: true, smsOptIn: false },
+        orderCount: 3
+      }),
+      ["active", "blocked", "marketing", "orderCount"]
+    )
     assert.deepStrictEqual(FieldSupport.dropped(declaration, null), [])
     // a guest loses what it is where the target has no guests
     assert.deepStrictEqual(FieldSupport.dropped(declaration, { isGuest: true }), ["isGuest"])
