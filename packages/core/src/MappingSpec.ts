@@ -44,7 +44,15 @@ export const specKeywords = ["$ref", "const", "each", "items", "same", "from", "
  * @since 0.1.0
  * @category models
  */
-export const reservedKeys = [...specKeywords, "pipe", "lookup", "otherwise", "default", "when"] as const
+export const reservedKeys = [
+  ...specKeywords,
+  "pipe",
+  "lookup",
+  "otherwise",
+  "default",
+  "when",
+  "where"
+] as const
 
 /**
  * The keys of an `each` that convert a scalar item (`pipe`, `lookup`, `otherwise`, `default`):
@@ -191,8 +199,8 @@ const defs = {
     title: "each",
     type: "object",
     description:
-      "One output item per item of a source array: build each with `fields`, or convert each scalar " +
-      "with `pipe`/`lookup` (not both); an absent or null source gives `[]`",
+      "One output item per item of a source array (only those `where` keeps): build each with `fields`, " +
+      "or convert each scalar with `pipe`/`lookup` (not both); an absent or null source gives `[]`",
     required: ["each"],
     properties: {
       each: ref("SourcePath"),
@@ -204,7 +212,13 @@ const defs = {
       lookup: ref("Lookup"),
       otherwise: literal("The value when the lookup table has no key for an item (a literal)"),
       default: literal("The value of an item that is null (a literal)"),
-      when
+      when,
+      where: {
+        ...ref("Condition"),
+        description:
+          "Keeps only the source items for which the condition holds; its paths are relative to the item " +
+          "(`$.` for the record root), like those in `fields`"
+      }
     },
     // With `fields`, the keys that convert a scalar item have nothing to convert.
     ...conditional(

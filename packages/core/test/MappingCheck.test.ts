@@ -484,6 +484,73 @@ describe("Mapping checker: keys that would be ignored", () => {
       })
   )
 
+  it.effect("each where: its paths are the item's, `$.` the record's, checked like those in fields", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc(
+          "  id: id",
+          "  lines: { each: lines, where: { present: skuu }, fields: { sku: sku } }",
+          "  tags: { each: tags, where: { equals: { path: $.flg, value: y } } }",
+          "  extra: { l: { each: lines, where: { present: name } } }"
+        )
+      )
+      assert.deepStrictEqual(rows(ds), [
+        [8, 43, "UnknownSourcePath", "fields.lines.where.present"],
+        [9, 48, "UnknownSourcePath", "fields.tags.where.equals.path"],
+        [10, 48, "UnknownSourcePath", "fields.extra.l.where.present"]
+      ])
+      assert.deepStrictEqual(messages(ds), [
+        'unknown source path "skuu" in the items of `lines` | did you mean "sku"?',
+        'unknown source path "$.flg" in test/Source | did you mean "flag"?',
+        'unknown source path "name" in the items of `lines` | "name" is a field of the record: write `$.name` inside `each`'
+      ])
+      const ok = yield* check(
+        doc(
+          "  id: id",
+          "  lines: { each: lines, where: { all: [{ present: sku }, { present: $.name }] }, fields: { sku: sku } }"
+        )
+      )
+      assert.deepStrictEqual(ok, [])
+    })
+  )
+
+  it.effect("each where: a malformed condition is reported at its key, with did you mean", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc("  id: id", "  lines: { each: lines, where: { presnt: sku }, fields: { sku: sku } }")
+      )
+      assert.deepStrictEqual(rows(ds), [[8, 34, "SchemaViolation", "fields.lines.where.presnt"]])
+      assert.deepStrictEqual(messages(ds), ['unknown key "presnt" | did you mean "present"?'])
+    })
+  )
+
+  it.effect("`where` anywhere but on an `each` is a SchemaViolation at the key, saying what it is for", () =>
+    Effect.gen(function* () {
+      const ds = yield* check(
+        doc(
+          "  id: id",
+          "  name: { from: name, where: { present: name } }",
+          "  billing: { city: city, where: { present: city } }",
+          "  shipping: { fields: { city: city }, where: { present: city } }",
+          "  tags: { items: [{ const: a }], where: { present: name } }"
+        )
+      )
+      assert.deepStrictEqual(rows(ds), [
+        [8, 23, "SchemaViolation", "fields.name.where"],
+        [9, 26, "SchemaViolation", "fields.billing.where"],
+        [10, 39, "SchemaViolation", "fields.shipping.where"],
+        [11, 34, "SchemaViolation", "fields.tags.where"]
+      ])
+      const when = "to decide whether the field gets a value at all, use `when`"
+      assert.deepStrictEqual(messages(ds), [
+        `\`where\` filters the items of an \`each\`; it cannot go in a \`from\` spec | ${when}`,
+        "`where` filters the items of an `each`, but this block of sub-fields has no `each` | to build the block only when a condition holds, write `{ when: ..., fields: { ... } }`",
+        `\`where\` filters the items of an \`each\`; it cannot go in a \`fields\` spec | ${when}`,
+        `\`where\` filters the items of an \`each\`; it cannot go in a \`items\` spec | ${when}`
+      ])
+    })
+  )
+
   it.effect("a top-level `$schema` key is allowed (editors use it)", () =>
     Effect.gen(function* () {
       const ds = yield* check(`$schema: ../schema/mapping.schema.json\n${doc("  id: id")}`)

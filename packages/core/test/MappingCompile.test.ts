@@ -280,6 +280,104 @@ describe("Mapping compiler", () => {
     })
   )
 
+  it.effect("each where keeps only the items for which the condition holds, with fields", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  lines: { each: lines, where: { all: [{ present: sku }, { not: { equals: { path: qty, value: 0 } } }] }, fields: { sku: sku, qty: { from: qty, pipe: [int] } } }"
+      )
+      const input = {
+        id: "1",
+        lines: [
+          { sku: "a", qty: "1" },
+          { qty: "2" },
+          { sku: "", qty: "3" },
+          { sku: "d", qty: "0" },
+          { sku: "e" }
+        ]
+      }
+      assert.deepStrictEqual(
+        m(input).value,
+        out({
+          lines: [
+            { sku: "a", qty: 1, at: null },
+            { sku: "e", qty: null, at: null }
+          ]
+        })
+      )
+      // The source list is left as it was.
+      assert.strictEqual(input.lines.length, 5)
+    })
+  )
+
+  it.effect("each where without fields keeps the items themselves, through the pipe", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  extra: { kept: { each: lines, where: { equals: { path: qty, value: 2 } } } }\n" +
+          "  tags: { each: tags, where: { present: $.flag }, pipe: [uppercase] }"
+      )
+      const lines = [
+        { sku: "a", qty: "2" },
+        { sku: "b", qty: "3" },
+        { sku: "c", qty: "2" }
+      ]
+      assert.deepStrictEqual(
+        m({ id: "1", lines, tags: ["x", "y"] }).value,
+        out({
+          extra: {
+            kept: [
+              { sku: "a", qty: "2" },
+              { sku: "c", qty: "2" }
+            ]
+          }
+        })
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", flag: "on", tags: ["x", "y"] }).value,
+        out({ tags: ["X", "Y"], extra: { kept: [] } })
+      )
+    })
+  )
+
+  it.effect("each where reads the record root with $. and the item with plain paths", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  lines: { each: lines, where: { any: [{ present: $.name }, { present: note }] }, fields: { sku: sku, at: { from: $.age, pipe: [int] } } }"
+      )
+      const lines = [{ sku: "a" }, { sku: "b", note: "n" }, { sku: "c", note: "" }]
+      assert.deepStrictEqual(
+        m({ id: "1", age: "4", lines }).value,
+        out({ lines: [{ sku: "b", qty: null, at: 4 }] })
+      )
+      assert.deepStrictEqual(
+        m({ id: "1", name: "Ann", age: "4", lines }).value,
+        out({
+          lines: [
+            { sku: "a", qty: null, at: 4 },
+            { sku: "b", qty: null, at: 4 },
+            { sku: "c", qty: null, at: 4 }
+          ]
+        })
+      )
+    })
+  )
+
+  it.effect("each where that keeps nothing gives []; the each's when still decides if there is a list", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  lines: { each: lines, where: { present: sku }, fields: { sku: sku } }\n" +
+          "  extra: { l: { each: lines, when: { present: name }, where: { present: sku }, fields: { s: sku } } }"
+      )
+      const none = [{ qty: "1" }, { note: "x" }]
+      assert.deepStrictEqual(m({ id: "1", lines: none }).value, out({ extra: { l: null } }))
+      assert.deepStrictEqual(m({ id: "1", name: "n", lines: none }).value, out({ extra: { l: [] } }))
+      assert.deepStrictEqual(
+        m({ id: "1", name: "n", lines: [{ qty: "1" }, { sku: "b" }] }).value,
+        out({ lines: [{ sku: "b", qty: null, at: null }], extra: { l: [{ s: "b" }] } })
+      )
+      assert.deepStrictEqual(m({ id: "1", name: "n" }).value, out({ extra: { l: [] } }))
+    })
+  )
+
   it.effect("each over scalars runs the pipe on every item", () =>
     Effect.gen(function* () {
       const m = yield* load("  tags: { each: tags, pipe: [trim, uppercase] }")
@@ -442,6 +540,54 @@ describe("Mapping compiler", () => {
           ["extra.l.1.at", "age", "InvalidInt"]
         ]
       )
+    })
+  )
+
+  it.effect(
+    "each where: an issue's path has the index in the output list, its source path the index in the source list",
+    () =>
+      Effect.gen(function* () {
+        const m = yield* load(
+          "  extra: { l: { each: lines, where: { present: sku }, fields: { q: { from: qty, pipe: [int] } } }, n: { each: blob, where: { present: on }, pipe: [int] } }"
+        )
+        // The second line is left out: its bad qty gives no issue. The third is the output's second.
+        const r = m({
+          id: "1",
+          lines: [{ sku: "a", qty: "1" }, { qty: "x" }, { sku: "c", qty: "y" }],
+          blob: [{ off: 1 }, { on: 1 }, { off: 2 }, { on: 2 }]
+        })
+        assert.isUndefined(r.value)
+        assert.deepStrictEqual(
+          r.issues.map((i) => [i.path, i.sourcePath, i.code]),
+          [
+            ["extra.l.1.q", "lines.2.qty", "InvalidInt"],
+            ["extra.n.0", "blob.1", "InvalidInt"],
+            ["extra.n.1", "blob.3", "InvalidInt"]
+          ]
+        )
+      })
+  )
+
+  it.effect("each where nested in each where: every level keeps its own two indexes", () =>
+    Effect.gen(function* () {
+      const m = yield* load(
+        "  extra: { g: { each: blob, where: { present: on }, fields: { xs: { each: items, where: { present: v }, fields: { v: { from: v, pipe: [int] }, at: { from: $.age, pipe: [int] } } } } } }"
+      )
+      const r = m({
+        id: "1",
+        age: "z",
+        blob: [{ items: [{ v: "bad" }] }, { on: true, items: [{}, { v: "7" }, { v: "q" }] }]
+      })
+      assert.deepStrictEqual(
+        r.issues.map((i) => [i.path, i.sourcePath, i.code]),
+        [
+          ["extra.g.0.xs.0.at", "age", "InvalidInt"],
+          ["extra.g.0.xs.1.v", "blob.1.items.2.v", "InvalidInt"],
+          ["extra.g.0.xs.1.at", "age", "InvalidInt"]
+        ]
+      )
+      const ok = m({ id: "1", age: "3", blob: [{ items: [{ v: "1" }] }, { on: 1, items: [{}, { v: "7" }] }] })
+      assert.deepStrictEqual(ok.value?.extra, { g: [{ xs: [{ v: 7, at: 3 }] }] })
     })
   )
 

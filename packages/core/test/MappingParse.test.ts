@@ -248,6 +248,33 @@ describe("Mapping $ref", () => {
     })
   )
 
+  it.effect("takes an each with where from another file; its problems are at that file's positions", () =>
+    Effect.gen(function* () {
+      write("where/lines.yaml", "each: lines\nwhere: { present: sku }\nfields: { sku: sku }\n")
+      write("where/bad.yaml", "each: lines\nwhere: { present: skuu }\nfields: { sku: sku }\n")
+      write("where/from.yaml", "from: name\nwhere: { present: name }\n")
+      const good = write("m9.yaml", header("  lines: { $ref: ./where/lines.yaml }"))
+      const m = yield* load(good)
+      assert.deepStrictEqual(m({ id: "1", lines: [{ qty: "1" }, { sku: "b" }] }).value?.lines, [
+        { sku: "b", qty: null, at: null }
+      ])
+      const bad = write(
+        "m10.yaml",
+        header("  lines: { $ref: ./where/bad.yaml }\n  name: { $ref: ./where/from.yaml }")
+      )
+      const ds = yield* check(bad)
+      assert.deepStrictEqual(codes(ds), [
+        ["where/bad.yaml", 2, 19, "UnknownSourcePath"],
+        ["where/from.yaml", 2, 1, "SchemaViolation"]
+      ])
+      assert.strictEqual(ds[0]!.path, "where.present")
+      assert.strictEqual(
+        ds[1]!.message,
+        "`where` filters the items of an `each`; it cannot go in a `from` spec"
+      )
+    })
+  )
+
   it.effect("stops a chain of more than 32 $refs", () =>
     Effect.gen(function* () {
       for (let i = 0; i < 40; i++) write(`chain/f${i}.yaml`, `$ref: ./f${i + 1}.yaml\n`)

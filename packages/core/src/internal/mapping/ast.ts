@@ -106,6 +106,8 @@ export interface BlockSpec extends Base {
 export interface EachSpec extends Base {
   readonly _tag: "Each"
   readonly each: SourcePath
+  /** `where`: keeps only the items for which it holds; its paths are relative to the item. */
+  readonly where: Condition | undefined
   readonly fields: ReadonlyArray<FieldEntry> | undefined
   readonly pipe: ReadonlyArray<PipeStep>
   readonly lookup: Lookup | undefined

@@ -344,9 +344,14 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
   }
 
   // ---- specs --------------------------------------------------------------------------------
-  const slotOf = (depth: number): number => {
-    if (depth + 1 > maxSlots) maxSlots = depth + 1
-    return depth
+  /**
+   * The index slots of a scope depth: `2 * depth` for the index of the `each` or `items` at that
+   * depth, `2 * depth + 1` for the output index of an `each` with `where` (`second`).
+   */
+  const slotOf = (depth: number, second = false): number => {
+    const slot = 2 * depth + (second ? 1 : 0)
+    if (slot + 1 > maxSlots) maxSlots = slot + 1
+    return slot
   }
 
   /**
@@ -582,22 +587,25 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
           )
           return { _tag: "Fixed", value: "[]", ...base }
         }
-        const slot = slotOf(scope.depth)
+        // Without `where`, an item has the same index in the source and the output list.
+        const sourceSlot = slotOf(scope.depth)
+        const targetSlot = spec.where === undefined ? sourceSlot : slotOf(scope.depth, true)
         const itemScope: Scope = {
           type: srcItems,
           prefix: [
             ...(spec.each.root ? [] : scope.prefix),
             ...spec.each.segments.filter((s) => !/^(?:0|[1-9]\d*)$/.test(s))
           ],
-          source: [...src.get.source, slot],
+          source: [...src.get.source, sourceSlot],
           depth: scope.depth + 1,
           what: `the items of \`${spec.each.text}\``,
           secret: src.secret
         }
+        const where = spec.where === undefined ? undefined : condition(spec.where, itemScope)
         const itemTarget: Target = {
           type: items,
           required: true,
-          path: [...target.path, slot],
+          path: [...target.path, targetSlot],
           display: `${target.display}[]`,
           top: target.top
         }
@@ -639,7 +647,7 @@ export const check = (mapping: Ast.Mapping, options: CheckOptions): Checked => {
             }
           )
         }
-        return { _tag: "Each", ...base, source: src.get, item, slot }
+        return { _tag: "Each", ...base, source: src.get, where, item, sourceSlot, targetSlot }
       }
       case "Items": {
         const items = arrayOf(target.type)

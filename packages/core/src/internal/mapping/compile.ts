@@ -367,20 +367,40 @@ export const compile = (
   const each = (p: P.EachPlan): Eval => {
     const src = read(p.source)
     const item = node(p.item)
-    const slot = p.slot
+    const slot = p.sourceSlot
     const { target } = p
     const sources = [p.source.source]
+    const notAList = (list: unknown): Array<unknown> => {
+      issue("error", target, sources, "NotAnArray", `\`each\` reads a list, got ${kindOf(list)}`)
+      return []
+    }
+    if (p.where === undefined) {
+      return (s) => {
+        const list = src(s)
+        if (list === undefined || list === null) return []
+        if (!Array.isArray(list)) return notAList(list)
+        const out: Array<unknown> = []
+        for (let i = 0; i < list.length; i++) {
+          state.index[slot] = i
+          out.push(item(list[i]))
+        }
+        return out
+      }
+    }
+    // With `where`, an item kept has its source index in `slot` and its output index in `kept`.
+    const keep = cond(p.where)
+    const kept = p.targetSlot
     return (s) => {
       const list = src(s)
       if (list === undefined || list === null) return []
-      if (!Array.isArray(list)) {
-        issue("error", target, sources, "NotAnArray", `\`each\` reads a list, got ${kindOf(list)}`)
-        return []
-      }
+      if (!Array.isArray(list)) return notAList(list)
       const out: Array<unknown> = []
       for (let i = 0; i < list.length; i++) {
+        const x = list[i]
+        if (!keep(x)) continue
         state.index[slot] = i
-        out.push(item(list[i]))
+        state.index[kept] = out.length
+        out.push(item(x))
       }
       return out
     }

@@ -389,6 +389,11 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
         const withFields = Object.hasOwn(value, "fields")
         const steps = withFields ? [] : pipe(value.pipe, child(l, "pipe"))
         const table = withFields ? undefined : lookup(value.lookup, child(l, "lookup"), stack)
+        let where: Condition | undefined
+        if (Object.hasOwn(value, "where")) {
+          where = condition(value.where, child(l, "where"), 0)
+          if (where === undefined) return invalid(l)
+        }
         if (each === undefined || steps === undefined || table === "invalid") return invalid(l)
         if (withFields && sub === undefined) return invalid(l)
         return {
@@ -396,6 +401,7 @@ export const build = (root: YamlFile, files: ReadonlyMap<string, Loaded>): Build
           loc: l,
           when,
           each,
+          where,
           fields: sub,
           pipe: steps,
           lookup: table,

@@ -10,7 +10,9 @@ import type { Apply, OnInvalid } from "../../Transform.ts"
 
 /**
  * A path for issues, with index slots: a number `n` is replaced, when an issue is made, by the
- * index of the `n`-th enclosing `each` or `items` (`groups.<0>.code` → `groups.1.code`).
+ * index held in slot `n`, an index of an enclosing `each` or `items` (`groups.<0>.code` →
+ * `groups.1.code`). An `each` with `where` has two slots: the item's index in the source list
+ * (for source paths) and in the output list (for target paths).
  */
 export type IndexedPath = ReadonlyArray<string | number>
 
@@ -110,9 +112,17 @@ export interface ObjectPlan extends Base {
 export interface EachPlan extends Base {
   readonly _tag: "Each"
   readonly source: Getter
-  /** Evaluated with the item as its scope; index slot `slot`. */
+  /** Keeps only the items for which it holds (evaluated with the item as its scope). */
+  readonly where: Cond | undefined
+  /** Evaluated with the item as its scope. */
   readonly item: Plan
-  readonly slot: number
+  /** The index slot of the item in the source list (in source paths). */
+  readonly sourceSlot: number
+  /**
+   * The index slot of the item in the output list (in target paths): `sourceSlot` without a
+   * `where`, another slot with one, since a filtered list renumbers its items.
+   */
+  readonly targetSlot: number
 }
 
 export interface ItemsPlan extends Base {

@@ -70,6 +70,14 @@ const translate = (e: ErrorObject, root: unknown, shape: Shape): Translated | un
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(params.additionalProperty)
+      if (key === "where" && title !== undefined && title !== "each" && !title.startsWith("Mapwright")) {
+        return {
+          path: [...path, key],
+          part: "key",
+          message: `\`where\` filters the items of an \`each\`; it cannot go in a \`${title}\` spec`,
+          hint: "to decide whether the field gets a value at all, use `when`"
+        }
+      }
       const allowed =
         isRecord(e.parentSchema) && isRecord(e.parentSchema.properties)
           ? Object.keys(e.parentSchema.properties)
@@ -92,6 +100,14 @@ const translate = (e: ErrorObject, root: unknown, shape: Shape): Translated | un
     case "propertyNames": {
       const key = String(params.propertyName)
       if (title === "sub-fields") {
+        if (key === "where") {
+          return {
+            path: [...path, key],
+            part: "key",
+            message: "`where` filters the items of an `each`, but this block of sub-fields has no `each`",
+            hint: "to build the block only when a condition holds, write `{ when: ..., fields: { ... } }`"
+          }
+        }
         if (key === "when" || key === "otherwise") {
           return {
             path: [...path, key],
