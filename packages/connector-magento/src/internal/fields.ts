@@ -37,15 +37,15 @@ export const customerFields: FieldSupport.Declaration = {
   tags: "none",
   billing: {
     level: "lossy",
-    note: "the default billing address: the id is Magento's, line2 and line3 share the second street line, the region is written as text (no region id), no email; names, company and phone fall back to the customer's"
+    note: "the default billing address: the id is Magento's, line2 and line3 share the second street line, the region is written as text (no region id), no email; names, company and phone fall back to the customer's; not written without street, city, postcode, country and a phone, which Magento requires"
   },
   shipping: {
     level: "lossy",
-    note: "the default shipping address: the id is Magento's, line2 and line3 share the second street line, the region is written as text (no region id), no email; names and phone fall back to the customer's"
+    note: "the default shipping address: the id is Magento's, line2 and line3 share the second street line, the region is written as text (no region id), no email; names and phone fall back to the customer's; not written without street, city, postcode, country and a phone"
   },
   addresses: {
     level: "lossy",
-    note: "the address book also lists the default billing and shipping addresses; ids are Magento's; line2 and line3 share a street line"
+    note: "the address book also lists the default billing and shipping addresses; ids are Magento's; line2 and line3 share a street line; an address without street, city, postcode, country and a phone is not written"
   },
   marketing: {
     level: "lossy",
