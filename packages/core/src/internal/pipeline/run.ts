@@ -148,11 +148,13 @@ export const runPipeline = (
           rejectedByStage: { ...counters.rejectedByStage },
           warnings: counters.warnings,
           retries: counters.retries,
-          dropped: [...droppedCounts].map(([field, records]) => ({
-            field,
-            records,
-            message: `${target.connector.name} does not carry ${field}: ${records} record${records === 1 ? "" : "s"} had a value, not written`
-          })),
+          // in the canonical order of the fields
+          dropped: FieldSupport.customerFields.flatMap((field) => {
+            const records = droppedCounts.get(field)
+            if (records === undefined) return []
+            const message = `${target.connector.name} does not carry ${field}: ${records} record${records === 1 ? "" : "s"} had a value, not written`
+            return [{ field, records, message }]
+          }),
           durationMs,
           recordsPerSecond: durationMs > 0 ? Math.round((counters.read * 1000) / durationMs) : 0,
           rejectsFile: rejectsWritten ? rejectsPath : undefined,
