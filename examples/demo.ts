@@ -64,7 +64,9 @@ try {
     const second = await mapwright(["run", pipeline])
     status = status === 3 ? second : status || second
     console.log(`\nThe rejects file: out/demo/rejects.ndjson (replay it with \`mapwright replay\`)`)
-    say("another pair, Foodics → Magento: the fields Magento does not carry are reported, not dropped silently")
+    say(
+      "another pair, Foodics → Magento: the fields Magento does not carry are reported, not dropped silently"
+    )
     const third = await mapwright(["run", secondPair])
     status = status || (third === 3 ? 0 : third)
   }

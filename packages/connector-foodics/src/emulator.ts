@@ -19,8 +19,7 @@
 import * as Auth from "@mapwright/testkit/Auth"
 import * as Emulator from "@mapwright/testkit/Emulator"
 import type * as Faults from "@mapwright/testkit/Faults"
-import type { Scope } from "effect"
-import { Effect } from "effect"
+import type { Effect, Scope } from "effect"
 import * as Customers from "./internal/emulator/customers.ts"
 import * as Errors from "./internal/emulator/errors.ts"
 import * as Limiter from "./internal/emulator/limiter.ts"
@@ -187,11 +186,4 @@ export const start = (options: Options = {}): Promise<Running> => {
  * @category constructors
  */
 export const serve = (options: Options = {}): Effect.Effect<Running, Emulator.EmulatorError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => start(options),
-      catch: (e) =>
-        e instanceof Emulator.EmulatorError ? e : new Emulator.EmulatorError({ message: String(e) })
-    }),
-    (running) => Effect.promise(() => running.close())
-  )
+  Emulator.scoped(start)(options)

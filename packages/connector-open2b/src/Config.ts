@@ -11,31 +11,16 @@
  * @since 0.1.0
  */
 import { ConfigCheck } from "@mapwright/core"
-import { Redacted, Schema, SchemaTransformation } from "effect"
-
-const isSecret = (u: unknown): boolean =>
-  (typeof u === "string" && u !== "") ||
-  (Redacted.isRedacted(u) && typeof Redacted.value(u) === "string" && Redacted.value(u) !== "")
+import { type Redacted, Schema } from "effect"
 
 /**
  * A secret: a non-empty string (as `${env:NAME}` gives it) or a `Redacted` one, always held
- * `Redacted`. One clear issue when it is neither, never its value.
+ * `Redacted` (core's `ConfigCheck.Secret`).
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Secret = Schema.Unknown.check(
-  Schema.makeFilter(isSecret, { expected: "a non-empty string (a secret: give it as $" + "{env:NAME})" })
-).pipe(
-  Schema.decodeTo(
-    Schema.Redacted(Schema.String),
-    SchemaTransformation.transform({
-      decode: (u: unknown): Redacted.Redacted<string> =>
-        Redacted.isRedacted(u) ? (u as Redacted.Redacted<string>) : Redacted.make(String(u)),
-      encode: (r: Redacted.Redacted<string>): unknown => r
-    })
-  )
-)
+export const Secret = ConfigCheck.Secret
 
 /**
  * The largest page the connector asks for. The seed gives `limit` no maximum; the legacy v3 API

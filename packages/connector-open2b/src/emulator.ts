@@ -20,8 +20,7 @@ import * as Auth from "@mapwright/testkit/Auth"
 import * as Collection from "@mapwright/testkit/Collection"
 import * as Emulator from "@mapwright/testkit/Emulator"
 import type * as Faults from "@mapwright/testkit/Faults"
-import type { Scope } from "effect"
-import { Effect } from "effect"
+import type { Effect, Scope } from "effect"
 import * as Errors from "./internal/emulator/errors.ts"
 import type { CustomerRow, Json } from "./internal/emulator/model.ts"
 import * as Routes from "./internal/emulator/routes.ts"
@@ -205,11 +204,4 @@ export const start = (options: Options = {}): Promise<Running> => {
  * @category constructors
  */
 export const serve = (options: Options = {}): Effect.Effect<Running, Emulator.EmulatorError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => start(options),
-      catch: (e) =>
-        e instanceof Emulator.EmulatorError ? e : new Emulator.EmulatorError({ message: String(e) })
-    }),
-    (running) => Effect.promise(() => running.close())
-  )
+  Emulator.scoped(start)(options)

@@ -21,8 +21,7 @@ import * as Collection from "@mapwright/testkit/Collection"
 import * as Emulator from "@mapwright/testkit/Emulator"
 import type * as Faults from "@mapwright/testkit/Faults"
 import * as Respond from "@mapwright/testkit/Respond"
-import type { Scope } from "effect"
-import { Effect } from "effect"
+import type { Effect, Scope } from "effect"
 import * as Cost from "./internal/emulator/cost.ts"
 import * as Fixtures from "./internal/emulator/fixtures.ts"
 import * as Handler from "./internal/emulator/handler.ts"
@@ -205,11 +204,4 @@ export const start = (options: Options = {}): Promise<Running> => {
  * @category constructors
  */
 export const serve = (options: Options = {}): Effect.Effect<Running, Emulator.EmulatorError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => start(options),
-      catch: (e) =>
-        e instanceof Emulator.EmulatorError ? e : new Emulator.EmulatorError({ message: String(e) })
-    }),
-    (running) => Effect.promise(() => running.close())
-  )
+  Emulator.scoped(start)(options)

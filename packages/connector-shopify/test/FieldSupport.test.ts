@@ -98,10 +98,10 @@ describe("field support", () => {
   )
 
   it("the none fields a filled customer loses are the declared ones", () => {
+    // blocked: false says no more than a platform without the field implies, so it is not lost
     assert.deepStrictEqual(FieldSupport.dropped(declaration, full), [
       "gender",
       "birthDate",
-      "blocked",
       "groups",
       "discountPercent",
       "lastLoginAt"

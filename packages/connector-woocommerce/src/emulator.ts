@@ -17,8 +17,7 @@
  * @since 0.1.0
  */
 import { Auth, Collection, Emulator, type Faults } from "@mapwright/testkit"
-import type { Scope } from "effect"
-import { Effect } from "effect"
+import type { Effect, Scope } from "effect"
 import * as Customers from "./internal/emulator/customers.ts"
 import * as Errors from "./internal/emulator/errors.ts"
 import * as Fixtures from "./internal/emulator/fixtures.ts"
@@ -186,11 +185,4 @@ export const start = (options: Options = {}): Promise<Running> => {
  * @category constructors
  */
 export const serve = (options: Options = {}): Effect.Effect<Running, Emulator.EmulatorError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => start(options),
-      catch: (e) =>
-        e instanceof Emulator.EmulatorError ? e : new Emulator.EmulatorError({ message: String(e) })
-    }),
-    (running) => Effect.promise(() => running.close())
-  )
+  Emulator.scoped(start)(options)

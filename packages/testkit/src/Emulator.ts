@@ -511,16 +511,34 @@ export const start = (options: Options): Promise<Running> => {
 }
 
 /**
+ * A platform emulator's `serve` from its `start`: the emulator runs for the life of the
+ * current scope and closes when the scope ends. A start that fails is an `EmulatorError` (the
+ * one it threw, or one carrying the message of whatever else it threw).
+ *
+ * ```ts
+ * export const serve = (options: Options = {}) => Emulator.scoped(start)(options)
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const scoped =
+  <O, R extends { readonly close: () => Promise<void> }>(
+    start: (options: O) => Promise<R>
+  ): ((options: O) => Effect.Effect<R, EmulatorError, Scope.Scope>) =>
+  (options) =>
+    Effect.acquireRelease(
+      Effect.tryPromise({
+        try: () => start(options),
+        catch: (e) => (e instanceof EmulatorError ? e : new EmulatorError({ message: String(e) }))
+      }),
+      (running) => Effect.promise(() => running.close())
+    )
+
+/**
  * Starts an emulator for the life of the current scope: it closes when the scope ends.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const serve = (options: Options): Effect.Effect<Running, EmulatorError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => start(options),
-      catch: (e) => (e instanceof EmulatorError ? e : new EmulatorError({ message: String(e) }))
-    }),
-    (running) => Effect.promise(() => running.close())
-  )
+export const serve: (options: Options) => Effect.Effect<Running, EmulatorError, Scope.Scope> = scoped(start)

@@ -25,6 +25,35 @@ export type Country = SeedData.Country
 export const countries: ReadonlyArray<Country> = ["NZ", "AU", "US", "GB", "DE", "SA"]
 
 /**
+ * The currency (ISO 4217) of each of the {@link countries}, for the orders emulators generate.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const currencies: Readonly<Record<Country, string>> = {
+  NZ: "NZD",
+  AU: "AUD",
+  US: "USD",
+  GB: "GBP",
+  DE: "EUR",
+  SA: "SAR"
+}
+
+/**
+ * Fictional company names, for the customers emulators generate with a company.
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const companies: ReadonlyArray<string> = [
+  "Harbour Traders Ltd",
+  "Kiwi Cycles",
+  "Northwind Supplies",
+  "Blue Gum Studio",
+  "Atlas GmbH"
+]
+
+/**
  * @since 0.1.0
  * @category models
  */

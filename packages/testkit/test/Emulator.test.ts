@@ -211,4 +211,49 @@ describe("Emulator lifecycle", () => {
       }
     })
   )
+
+  it.effect("scoped() closes what its start opened when the scope ends", () =>
+    Effect.gen(function* () {
+      const events: Array<string> = []
+      const serveNamed = Emulator.scoped((name: string) => {
+        events.push(`start ${name}`)
+        return Promise.resolve({
+          name,
+          close: () => {
+            events.push(`close ${name}`)
+            return Promise.resolve()
+          }
+        })
+      })
+      const name = yield* Effect.scoped(
+        Effect.gen(function* () {
+          const running = yield* serveNamed("shop")
+          events.push("in scope")
+          return running.name
+        })
+      )
+      assert.strictEqual(name, "shop")
+      assert.deepStrictEqual(events, ["start shop", "in scope", "close shop"])
+    })
+  )
+
+  it.effect("scoped() turns a start that throws into an EmulatorError with its message", () =>
+    Effect.gen(function* () {
+      const own = new Emulator.EmulatorError({ message: "port 1 is taken" })
+      const failing = Emulator.scoped(
+        (kind: "own" | "other"): Promise<{ close: () => Promise<void> }> =>
+          kind === "own" ? Promise.reject(own) : Promise.reject(new Error("seed must be a number"))
+      )
+      const ownExit = yield* Effect.exit(Effect.scoped(failing("own")))
+      const otherExit = yield* Effect.exit(Effect.scoped(failing("other")))
+      const errorOf = (exit: Exit.Exit<unknown, Emulator.EmulatorError>) => {
+        const reason = Exit.isFailure(exit) ? exit.cause.reasons[0] : undefined
+        return reason?._tag === "Fail" ? reason.error : undefined
+      }
+      assert.strictEqual(errorOf(ownExit), own)
+      const other = errorOf(otherExit)
+      expect(other).toBeInstanceOf(Emulator.EmulatorError)
+      assert.strictEqual(other?.message, "Error: seed must be a number")
+    })
+  )
 })

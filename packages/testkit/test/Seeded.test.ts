@@ -117,3 +117,25 @@ describe("Seeded", () => {
     assert.deepStrictEqual([...out].sort(), input)
   })
 })
+
+describe("seed data for orders and companies", () => {
+  it("each country's currency is its ISO 4217 code", () => {
+    // from ISO 4217: New Zealand, Australia, United States, United Kingdom, Germany, Saudi Arabia
+    assert.deepStrictEqual(Seeded.currencies, {
+      NZ: "NZD",
+      AU: "AUD",
+      US: "USD",
+      GB: "GBP",
+      DE: "EUR",
+      SA: "SAR"
+    })
+    assert.sameMembers(Object.keys(Seeded.currencies), [...Seeded.countries])
+  })
+
+  it("company names are distinct and not blank", () => {
+    assert.isAbove(Seeded.companies.length, 1)
+    assert.strictEqual(new Set(Seeded.companies).size, Seeded.companies.length)
+    for (const c of Seeded.companies) assert.strictEqual(c, c.trim().replace(/\s+/g, " "))
+    for (const c of Seeded.companies) assert.notStrictEqual(c, "")
+  })
+})

@@ -3,12 +3,11 @@
  * mappings, options, body codec and field support. The operations are in `customers.ts`.
  */
 import { fileURLToPath } from "node:url"
-import { type Connector, RecordSchema } from "@mapwright/core"
+import { type Connector, Projection, RecordSchema } from "@mapwright/core"
 import * as Customer from "../Customer.ts"
 import * as Body from "./body.ts"
 import { customerFields } from "./fields.ts"
 import { CustomersOptions } from "./options.ts"
-import * as Project from "./project.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
 
@@ -26,7 +25,7 @@ export const customerSchema = RecordSchema.make(
 export const recordSchemas: ReadonlyArray<RecordSchema.RecordSchema> = [customerSchema]
 
 /** Keeps a customer payload to its documented fields. */
-export const projectCustomer = Project.make(Customer.Customer)
+export const projectCustomer = Projection.make(Customer.Customer)
 
 export const customersBody = Body.make(projectCustomer)
 

@@ -1,29 +1,17 @@
 /**
  * Foodics times: `YYYY-MM-DD HH:MM:SS`, always UTC (the seed says so of every time field). The
  * connector compares them, steps them back a second for a resumed read, and the emulator
- * writes them.
+ * writes them. Reading and writing are core's `LocalTime` in UTC.
  */
+import { LocalTime } from "@mapwright/core"
 
-const pattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
+const layout = { separator: " " } as const
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0")
-
-/** The instant of a Foodics time (epoch milliseconds), or `undefined` when it is not one. */
-export const parse = (text: string): number | undefined => {
-  const m = pattern.exec(text)
-  if (m === null) return undefined
-  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))
-  // a calendar overflow (2024-02-30) is not a time
-  return format(at) === text ? at : undefined
-}
+/** The instant of a Foodics time (epoch milliseconds), or `undefined` when it is not one (`2024-02-30 …`). */
+export const parse = (text: string): number | undefined => LocalTime.parse(text, "UTC", layout)
 
 /** The Foodics time of an instant (to the second, UTC). */
-export const format = (at: number): string => {
-  const d = new Date(at)
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(
-    d.getUTCHours()
-  )}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`
-}
+export const format = (at: number): string => LocalTime.formatUtc(at, layout)
 
 /** Whether a text is a Foodics time. */
 export const isTime = (text: string): boolean => parse(text) !== undefined

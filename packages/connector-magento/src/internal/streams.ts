@@ -3,7 +3,7 @@
  * capabilities, default mappings, options and body codecs. The client is in `connector.ts`.
  */
 import { fileURLToPath } from "node:url"
-import { type Connector, RecordSchema } from "@mapwright/core"
+import { type Connector, Projection, RecordSchema } from "@mapwright/core"
 import { Effect, Schema } from "effect"
 import * as Customer from "../Customer.ts"
 import * as CustomerAttribute from "../CustomerAttribute.ts"
@@ -12,7 +12,6 @@ import * as Order from "../Order.ts"
 import * as Body from "./body.ts"
 import { customerFields } from "./fields.ts"
 import { isObject, omit } from "./json.ts"
-import * as Project from "./project.ts"
 import * as Resolve from "./resolve.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
@@ -58,10 +57,10 @@ export const recordSchemas: ReadonlyArray<RecordSchema.RecordSchema> = [
 ]
 
 /** Keeps a payload to its documented fields. */
-export const projectCustomer = Project.make(Customer.Customer)
-export const projectOrder = Project.make(Order.Order)
-export const projectGroup = Project.make(CustomerGroup.CustomerGroup)
-export const projectAttribute = Project.make(CustomerAttribute.CustomerAttribute)
+export const projectCustomer = Projection.make(Customer.Customer)
+export const projectOrder = Projection.make(Order.Order)
+export const projectGroup = Projection.make(CustomerGroup.CustomerGroup)
+export const projectAttribute = Projection.make(CustomerAttribute.CustomerAttribute)
 
 /**
  * The options of the customers stream.

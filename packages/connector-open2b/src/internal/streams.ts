@@ -4,11 +4,10 @@
  * `connector.ts`.
  */
 import { fileURLToPath } from "node:url"
-import { type Connector, type FieldSupport, RecordSchema } from "@mapwright/core"
+import { type Connector, type FieldSupport, Projection, RecordSchema } from "@mapwright/core"
 import { Schema } from "effect"
 import * as Customer from "../Customer.ts"
 import * as Body from "./body.ts"
-import * as Project from "./project.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
 
@@ -26,7 +25,7 @@ export const customerSchema = RecordSchema.make(
 export const recordSchemas: ReadonlyArray<RecordSchema.RecordSchema> = [customerSchema]
 
 /** Keeps a customer payload to its documented fields. */
-export const projectCustomer = Project.make(Customer.Customer)
+export const projectCustomer = Projection.make(Customer.Customer)
 
 /**
  * The options of the customers stream: the seed's find conditions that make sense for a whole

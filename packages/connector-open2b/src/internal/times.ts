@@ -2,93 +2,27 @@
  * Open2b writes its times in shop time without an offset (`2009-05-21 16:49:13`). Reads add a
  * UTC twin beside each (`creationTimeUtc: "2009-05-21T14:49:13Z"` for Europe/Rome in summer),
  * computed with the connector's `timeZone`; writes turn a twin back into shop time. The
- * conversions use `Intl` (the platform's time zone data), never a fixed offset.
+ * conversions are core's `LocalTime` (the platform's time zone data), never a fixed offset.
  */
+import { LocalTime } from "@mapwright/core"
 import { timeFields } from "../Customer.ts"
 
-const localPattern = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
-
-const pad = (n: number, width = 2) => String(n).padStart(width, "0")
-
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-const formatter = (zone: string): Intl.DateTimeFormat => {
-  let f = formatters.get(zone)
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit"
-    })
-    formatters.set(zone, f)
-  }
-  return f
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-const offsetAt = (zone: string, at: number): number => {
-  const parts: Record<string, number> = {}
-  for (const p of formatter(zone).formatToParts(new Date(at))) {
-    if (p.type !== "literal") parts[p.type] = Number(p.value)
-  }
-  const wall = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0
-  )
-  return wall - Math.floor(at / 1000) * 1000
-}
-
-const wallText = (wall: number): string => {
-  const d = new Date(wall)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(
-    d.getUTCMinutes()
-  )}:${pad(d.getUTCSeconds())}`
-}
+const layout = { separator: " " } as const
 
 /** An instant (epoch milliseconds) as an Open2b datetime in `zone`, to the second. */
-export const formatLocal = (at: number, zone: string): string => {
-  const seconds = Math.floor(at / 1000) * 1000
-  return wallText(seconds + offsetAt(zone, seconds))
-}
+export const formatLocal = (at: number, zone: string): string => LocalTime.formatIn(at, zone, layout)
 
 /** An instant (epoch milliseconds) as the connector writes the `…Utc` fields: `2009-05-21T14:49:13Z`. */
-export const formatUtc = (at: number): string =>
-  `${wallText(Math.floor(at / 1000) * 1000).replace(" ", "T")}Z`
+export const formatUtc = (at: number): string => `${LocalTime.formatUtc(at)}Z`
 
 /**
  * The instant of an Open2b datetime read in `zone` (epoch milliseconds), or `undefined` when the
  * text is not one. A shop time that happens twice (clocks going back) is the earlier instant; one
- * that never happens (clocks going forward) is read with the offset before the change.
+ * that never happens (clocks going forward) is read as core's `LocalTime.parse` reads it (in
+ * Europe/Rome, with the offset before the change).
  */
-export const parseLocal = (local: string, zone: string): number | undefined => {
-  const m = localPattern.exec(local)
-  if (m === null) return undefined
-  const wall = Date.UTC(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]),
-    Number(m[4]),
-    Number(m[5]),
-    Number(m[6])
-  )
-  if (wallText(wall) !== local) return undefined // 2024-02-30, 25:00:00
-  if (zone === "UTC") return wall
-  // two rounds settle the offset, the second one across a daylight-saving change
-  let at = wall - offsetAt(zone, wall)
-  at = wall - offsetAt(zone, at)
-  const earlier = wall - offsetAt(zone, at - 3_600_000)
-  if (earlier < at && formatLocal(earlier, zone) === local) at = earlier
-  return at
-}
+export const parseLocal = (local: string, zone: string): number | undefined =>
+  LocalTime.parse(local, zone, layout)
 
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/
 

@@ -4,13 +4,12 @@
  * carries of each canonical field. The client is in `connector.ts`.
  */
 import { fileURLToPath } from "node:url"
-import { type Connector, type FieldSupport, RecordSchema } from "@mapwright/core"
+import { type Connector, type FieldSupport, Projection, RecordSchema } from "@mapwright/core"
 import { Schema } from "effect"
 import * as Customer from "../Customer.ts"
 import * as MetafieldDefinition from "../MetafieldDefinition.ts"
 import * as Order from "../Order.ts"
 import * as Body from "./body.ts"
-import * as Project from "./project.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
 
@@ -46,11 +45,11 @@ export const recordSchemas: ReadonlyArray<RecordSchema.RecordSchema> = [
 ]
 
 /** Keeps a payload to its documented fields. */
-export const projectCustomer = Project.make(Customer.Customer)
+export const projectCustomer = Projection.make(Customer.Customer)
 
-export const projectOrder = Project.make(Order.Order)
+export const projectOrder = Projection.make(Order.Order)
 
-export const projectDefinition = Project.make(MetafieldDefinition.MetafieldDefinition)
+export const projectDefinition = Projection.make(MetafieldDefinition.MetafieldDefinition)
 
 /**
  * The options of the customers stream.

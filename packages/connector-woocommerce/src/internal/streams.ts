@@ -3,13 +3,12 @@
  * capabilities, default mappings, options and body codecs. The client is in `client.ts`.
  */
 import { fileURLToPath } from "node:url"
-import { type Connector, RecordSchema } from "@mapwright/core"
+import { type Connector, Projection, RecordSchema } from "@mapwright/core"
 import { Schema } from "effect"
 import * as Customer from "../Customer.ts"
 import * as Order from "../Order.ts"
 import * as Body from "./body.ts"
 import * as Fields from "./fields.ts"
-import * as Project from "./project.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
 
@@ -34,10 +33,10 @@ export const orderSchema = RecordSchema.make(
 export const recordSchemas: ReadonlyArray<RecordSchema.RecordSchema> = [customerSchema, orderSchema]
 
 /** Keeps a customer payload to its documented fields. */
-export const projectCustomer = Project.make(Customer.Customer)
+export const projectCustomer = Projection.make(Customer.Customer)
 
 /** Keeps an order payload to its documented fields. */
-export const projectOrder = Project.make(Order.Order)
+export const projectOrder = Projection.make(Order.Order)
 
 /**
  * The options of the customers stream.

@@ -45,23 +45,6 @@ const standardGroups: ReadonlyArray<GroupRow> = [
 
 const moreGroups = ["VIP", "Trade", "Staff", "Education", "Partners", "Friends", "Press", "Outlet"]
 
-const currencies: Readonly<Record<Seeded.Country, string>> = {
-  NZ: "NZD",
-  AU: "AUD",
-  US: "USD",
-  GB: "GBP",
-  DE: "EUR",
-  SA: "SAR"
-}
-
-const companies = [
-  "Harbour Traders Ltd",
-  "Kiwi Cycles",
-  "Northwind Supplies",
-  "Blue Gum Studio",
-  "Atlas GmbH"
-]
-
 const products = [
   { sku: "24-MB01", name: "Joust Duffle Bag", price: 34 },
   { sku: "24-MB04", name: "Strive Shoulder Pack", price: 32 },
@@ -136,7 +119,7 @@ const makeCustomers = (
     const updated = base + (i === 11 ? 10 : i) * hour + (i === 11 ? 0 : s.int(0, 3599)) * 1000
     const tie = i === 10 ? base + 10 * hour : updated
     const telephone = s.phone(country, i % 3 === 0 ? "e164" : "national")
-    const company = i % 7 === 3 ? s.pick(companies) : undefined
+    const company = i % 7 === 3 ? s.pick(Seeded.companies) : undefined
     const addresses: Array<Json> = []
     if (i % 7 !== 5) {
       const billing = addressOf(person, person.address, telephone, company)
@@ -319,8 +302,8 @@ const makeOrders = (
       state,
       status,
       store_id: 1,
-      order_currency_code: currencies[buyer.country] ?? "USD",
-      base_currency_code: currencies[buyer.country] ?? "USD",
+      order_currency_code: Seeded.currencies[buyer.country] ?? "USD",
+      base_currency_code: Seeded.currencies[buyer.country] ?? "USD",
       grand_total: subtotal + shippingAmount,
       base_grand_total: subtotal + shippingAmount,
       subtotal,

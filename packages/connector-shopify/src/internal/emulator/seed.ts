@@ -30,15 +30,6 @@ export interface Data {
 const hour = 3_600_000
 const day = 24 * hour
 
-const currencies: Readonly<Record<Seeded.Country, string>> = {
-  NZ: "NZD",
-  AU: "AUD",
-  US: "USD",
-  GB: "GBP",
-  DE: "EUR",
-  SA: "SAR"
-}
-
 const locales: Readonly<Record<Seeded.Country, string>> = {
   NZ: "en",
   AU: "en",
@@ -47,14 +38,6 @@ const locales: Readonly<Record<Seeded.Country, string>> = {
   DE: "de",
   SA: "ar"
 }
-
-const companies = [
-  "Harbour Traders Ltd",
-  "Kiwi Cycles",
-  "Northwind Supplies",
-  "Blue Gum Studio",
-  "Atlas GmbH"
-]
 
 const tagPool = ["VIP", "newsletter", "wholesale", "Léon", "returning"]
 
@@ -71,7 +54,7 @@ const pick = <A>(s: Seeded.Seeded, weighted: ReadonlyArray<readonly [A, number]>
 const addressOf = (s: Seeded.Seeded, person: Seeded.Person, country: Seeded.Country): AddressData => ({
   firstName: person.name.first,
   lastName: person.name.last,
-  company: s.chance(0.2) ? s.pick(companies) : null,
+  company: s.chance(0.2) ? s.pick(Seeded.companies) : null,
   address1: person.address.line1,
   address2: s.chance(0.15) ? `Unit ${s.int(1, 40)}` : null,
   city: person.address.city,
@@ -206,7 +189,7 @@ export const generate = (options: SeedOptions): Data => {
         ...common,
         email: customer.email,
         phone: customer.phone,
-        currency: currencies[country] ?? "USD",
+        currency: Seeded.currencies[country] ?? "USD",
         customerId: index,
         billing: address,
         shipping: address
@@ -227,7 +210,7 @@ export const generate = (options: SeedOptions): Data => {
       ...common,
       email,
       phone: email === null || o.chance(0.4) ? person.phone : null,
-      currency: currencies[country],
+      currency: Seeded.currencies[country],
       customerId: null,
       billing,
       shipping: o.chance(0.3) ? addressOf(o, o.person(country), country) : billing

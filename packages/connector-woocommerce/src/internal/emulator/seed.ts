@@ -35,23 +35,6 @@ export interface Data {
 
 const day = 86_400_000
 
-const currencies: Readonly<Record<Seeded.Country, string>> = {
-  NZ: "NZD",
-  AU: "AUD",
-  US: "USD",
-  GB: "GBP",
-  DE: "EUR",
-  SA: "SAR"
-}
-
-const companies = [
-  "Harbour Traders Ltd",
-  "Kiwi Cycles",
-  "Northwind Supplies",
-  "Blue Gum Studio",
-  "Atlas GmbH"
-]
-
 const products: ReadonlyArray<{ readonly id: number; readonly name: string; readonly price: number }> = [
   { id: 93, name: "Woo Single #1", price: 3 },
   { id: 87, name: "Woo Album #2", price: 9 },
@@ -134,7 +117,7 @@ const makeCustomers = (options: SeedOptions, taken: Set<string>): Array<Customer
     const modified = created + s.int(0, 200) * day + s.int(0, 86_399) * 1000
     const role = i % 11 === 4 ? "subscriber" : i % 19 === 7 ? "shop_manager" : "customer"
     const neverOrdered = i % 9 === 5
-    const company = i % 7 === 3 ? s.pick(companies) : ""
+    const company = i % 7 === 3 ? s.pick(Seeded.companies) : ""
     const billing = neverOrdered
       ? emptyBilling
       : billingOf({ ...person, email }, phoneFor(s, country, i), company)
@@ -282,7 +265,7 @@ const makeOrders = (
       paid,
       completed,
       status,
-      currency: currencies[buyer.country] ?? "USD",
+      currency: Seeded.currencies[buyer.country] ?? "USD",
       created_via: buyer.customerId === 0 && i % 4 === 3 ? "rest-api" : "checkout",
       customer_id: buyer.customerId,
       customer_note: i % 8 === 2 ? "Please leave the parcel at the door." : "",

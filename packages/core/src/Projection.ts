@@ -1,10 +1,16 @@
 /**
- * Keeps a payload to the fields its record schema documents: keys the schema does not know
- * (fields of newer API versions, say) are left out, at every depth where the
- * schema's object is closed; every documented value is kept exactly as sent, valid or not, so
- * the pipeline's decode stage still sees (and reports) a malformed one.
+ * Projections: a payload kept to the fields its record schema documents.
+ *
+ * A connector reads payloads that carry more than its record schema says (fields that plugins,
+ * extensions or newer API versions add). A projection leaves the keys the schema does not know
+ * out, at every depth where the schema's object is closed; keys of an open object (a record
+ * with an index signature) are all kept. Every documented value is kept exactly as sent, valid
+ * or not, so the pipeline's decode stage still sees (and reports) a malformed one.
+ *
+ * @since 0.1.0
  */
-import { Schema } from "effect"
+import type { Schema } from "effect"
+import { generate } from "./internal/jsonSchemaDocument.ts"
 
 type Shape =
   | { readonly _tag: "Object"; readonly fields: ReadonlyMap<string, Shape>; readonly open: boolean }
@@ -18,8 +24,7 @@ const any: Shape = { _tag: "Any" }
 const isNode = (u: unknown): u is Node => typeof u === "object" && u !== null && !Array.isArray(u)
 
 const shapeOf = (schema: Schema.Top): Shape => {
-  const document = Schema.toJsonSchemaDocument(schema, { onExcessProperty: "error" })
-  const defs = document.definitions as Readonly<Record<string, unknown>>
+  const { defs, root } = generate(schema)
   const convert = (node: unknown, depth: number): Shape => {
     if (!isNode(node) || depth > 32) return any
     if (typeof node.$ref === "string") {
@@ -45,7 +50,7 @@ const shapeOf = (schema: Schema.Top): Shape => {
       return { _tag: "Array", items: convert(node.items, depth + 1) }
     return any
   }
-  return convert(document.schema, 0)
+  return convert(root, 0)
 }
 
 const apply = (shape: Shape, value: unknown): unknown => {
@@ -68,7 +73,20 @@ const apply = (shape: Shape, value: unknown): unknown => {
 }
 
 /**
- * A projection onto the fields of `schema`, built once.
+ * A projection onto the fields of `schema` (its encoded, JSON side), built once from the
+ * schema's JSON Schema and applied to any number of payloads.
+ *
+ * - an object of a closed struct keeps only the keys the struct declares, at every depth;
+ * - an open object (a struct with an index signature, a `Schema.Record`) keeps every key;
+ * - a nullable or optional object or array is projected when it is one, kept when it is not;
+ * - the elements of an array are projected one by one;
+ * - a value whose shape does not match (a string where an object is declared) is kept as it
+ *   is, for the decode stage to report.
+ *
+ * The payload is never changed: a projected object is a new object.
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (schema: Schema.Top): ((value: unknown) => unknown) => {
   const shape = shapeOf(schema)
