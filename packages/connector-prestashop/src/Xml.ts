@@ -15,6 +15,9 @@
  * `associations` becomes `{ groups: [{ id: "3" }, ...] }`, every association a list of records.
  * A DOCTYPE is refused (PrestaShop never sends one; it is how entity-expansion attacks get in).
  *
+ * A synopsis (`?schema=synopsis`) is read by `parseSynopsis`, which keeps what `parse` drops:
+ * each field's attributes (`<email required="true" maxSize="255" format="isEmail">`).
+ *
  * Writing (`build`): a record as PrestaShop takes it in a POST or PUT, one element per field in
  * the given order (the resource's blank schema), every value in CDATA as PrestaShop writes it,
  * indented as its docs print it. `null` and `undefined` fields are left out.
@@ -171,14 +174,8 @@ const errorsOf = (node: Node): ReadonlyArray<ErrorEntry> =>
 const hasDoctype = (text: string): boolean =>
   /<!\s*(DOCTYPE|ENTITY)/i.test(text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ""))
 
-/**
- * Parses a webservice body. The failure is one sentence: not XML (with line and column), a
- * DOCTYPE, another root element than `<prestashop>`, or a root with nothing PrestaShop sends.
- *
- * @since 0.1.0
- * @category parsing
- */
-export const parse = (text: string): Result.Result<Document, string> => {
+/** The element inside `<prestashop>`, or why the body is not a webservice answer. */
+const rootOf = (text: string): Result.Result<{ readonly name: string; readonly node: Node }, string> => {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text
   if (body.trim() === "") return Result.fail("the body is empty, not XML")
   if (hasDoctype(body))
@@ -214,7 +211,20 @@ export const parse = (text: string): Result.Result<Document, string> => {
     )
   }
   const name = children[0]!
-  const node = occurrences(root, name)[0] ?? ""
+  return Result.succeed({ name, node: occurrences(root, name)[0] ?? "" })
+}
+
+/**
+ * Parses a webservice body. The failure is one sentence: not XML (with line and column), a
+ * DOCTYPE, another root element than `<prestashop>`, or a root with nothing PrestaShop sends.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parse = (text: string): Result.Result<Document, string> => {
+  const found = rootOf(text)
+  if (Result.isFailure(found)) return Result.fail(found.failure)
+  const { name, node } = found.success
   if (name === "errors") return Result.succeed({ _tag: "Errors", errors: errorsOf(node) })
   const inner = childNames(node)
   if (inner.length === 0 && attributeOf(node, "id") === undefined) {
@@ -228,6 +238,74 @@ export const parse = (text: string): Result.Result<Document, string> => {
     })
   }
   return Result.succeed({ _tag: "Record", element: name, record: record(node) })
+}
+
+/**
+ * One field of a synopsis: its name and the attributes PrestaShop gives it (`required`,
+ * `maxSize`, `format`, `readOnly`, ...), each as written.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface SynopsisField {
+  readonly name: string
+  readonly attributes: Readonly<Record<string, string>>
+}
+
+/**
+ * A parsed synopsis body (`?schema=synopsis`): the resource's element and its fields in order
+ * (`associations` left out), or the errors PrestaShop answered.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type SynopsisDocument =
+  | { readonly _tag: "Synopsis"; readonly element: string; readonly fields: ReadonlyArray<SynopsisField> }
+  | { readonly _tag: "Errors"; readonly errors: ReadonlyArray<ErrorEntry> }
+
+const attributesOf = (node: Node): Readonly<Record<string, string>> => {
+  if (!isObject(node)) return {}
+  const group = node[attributes]
+  if (!isObject(group)) return {}
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(group)) if (typeof v === "string") out[k] = v
+  return out
+}
+
+/**
+ * Parses the synopsis of a resource (`GET /api/customers?schema=synopsis`): the fields of its
+ * one element, each with its attributes (which `parse` drops). PrestaShop leaves `id` out of a
+ * synopsis and gives every field empty; a body with an `<id>` (a blank schema, a record) or
+ * with values (a record) is refused, since it says nothing of the fields' rules.
+ *
+ * @since 0.1.0
+ * @category parsing
+ */
+export const parseSynopsis = (text: string): Result.Result<SynopsisDocument, string> => {
+  const found = rootOf(text)
+  if (Result.isFailure(found)) return Result.fail(found.failure)
+  const { name, node } = found.success
+  if (name === "errors") return Result.succeed({ _tag: "Errors", errors: errorsOf(node) })
+  const names = childNames(node).filter((n) => n !== "associations")
+  if (names.length === 0) return Result.fail(`the <${name}> element has no fields, it is not a synopsis`)
+  const inner = childNames(node)
+  if (inner.length === 1 && isPluralOf(name, inner[0]!)) {
+    return Result.fail(`the body is a <${name}> list, not the synopsis of one resource`)
+  }
+  if (names.includes("id")) {
+    return Result.fail(
+      `the <${name}> element has an <id>: it is a blank schema or a record, not a synopsis (?schema=synopsis)`
+    )
+  }
+  const fields: Array<SynopsisField> = []
+  for (const field of names) {
+    const first = occurrences(node, field)[0] ?? ""
+    if (childNames(first).length === 0 && textOf(first).trim() !== "") {
+      return Result.fail(`the <${field}> of <${name}> has a value: the body is a record, not a synopsis`)
+    }
+    fields.push({ name: field, attributes: attributesOf(first) })
+  }
+  return Result.succeed({ _tag: "Synopsis", element: name, fields })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * A PrestaShop webservice emulator on loopback HTTP, for tests, offline pipeline development
  * and the demo: `/api/customers`, `/api/addresses` and `/api/groups` (list, get, POST, PUT,
- * DELETE), `/api/countries`, `/api/currencies`, `/api/order_states` and `/api/orders` (read),
+ * DELETE), `/api/genders`, `/api/countries`, `/api/currencies`, `/api/order_states` and
+ * `/api/orders` (read),
  * with the webservice key as the Basic auth user (or `?ws_key=`), answers in XML or JSON
  * (`output_format=JSON`, `Output-Format: JSON`; an empty JSON list is `[]`), `display`,
  * `filter[...]`, `date=1`, `sort`, `limit=offset,n`, `?schema=blank|synopsis`, XML writes
@@ -22,8 +23,7 @@ import * as Collection from "@mapwright/testkit/Collection"
 import * as Emulator from "@mapwright/testkit/Emulator"
 import type * as Faults from "@mapwright/testkit/Faults"
 import type * as Respond from "@mapwright/testkit/Respond"
-import type { Scope } from "effect"
-import { Effect } from "effect"
+import type { Effect, Scope } from "effect"
 import * as Model from "./internal/emulator/model.ts"
 import * as Render from "./internal/emulator/render.ts"
 import { formatOf, routes, type Store } from "./internal/emulator/resources.ts"
@@ -45,11 +45,18 @@ export interface Options {
   readonly groups?: number
   /** Orders (default 40). */
   readonly orders?: number
+  /**
+   * The titles, by id from 1 (default the stock ones: 1 Mr., 2 Mrs.): `type` 0 male, 1 female,
+   * 2 neutral, and the name, the same in every language.
+   */
+  readonly genders?: ReadonlyArray<{ readonly type: "0" | "1" | "2"; readonly name: string }>
   /** Records (by index, in the stream's list order) served so that they break the record schema. */
   readonly malformed?: {
     readonly customers?: ReadonlyArray<number>
     readonly groups?: ReadonlyArray<number>
     readonly orders?: ReadonlyArray<number>
+    /** Fields of the customer synopsis (`?schema=synopsis`, in order), served with a `maxSize` that is not a number. */
+    readonly customerAttributes?: ReadonlyArray<number>
   }
   /** The accepted webservice key (32 characters; default {@link key}). */
   readonly key?: string
@@ -130,6 +137,10 @@ export const start = (options: Options = {}): Promise<Running> => {
     orders: options.orders ?? 40,
     zone,
     languages,
+    genders:
+      options.genders === undefined
+        ? Seed.stockGenders
+        : options.genders.map((g) => ({ type: g.type, names: [g.name, g.name] as const })),
     malformed: {
       customers: options.malformed?.customers ?? [],
       groups: options.malformed?.groups ?? [],
@@ -144,6 +155,7 @@ export const start = (options: Options = {}): Promise<Running> => {
       customers: collection(data.customers),
       addresses: collection(data.addresses),
       groups: collection(data.groups),
+      genders: collection(data.genders),
       countries: collection(data.countries),
       currencies: collection(data.currencies),
       order_states: collection(data.orderStates),
@@ -152,7 +164,8 @@ export const start = (options: Options = {}): Promise<Running> => {
     languages,
     validationStatus: options.validationStatus ?? 400,
     now: () => formatIn(Date.now(), zone),
-    nextKey: () => `${(++keys).toString(16)}${"a1b2c3d4e5f6".repeat(3)}`
+    nextKey: () => `${(++keys).toString(16)}${"a1b2c3d4e5f6".repeat(3)}`,
+    malformedSynopsis: { customers: options.malformed?.customerAttributes ?? [] }
   }
   const accepted = options.key ?? key
   const faults: Faults.Config | undefined =
@@ -217,11 +230,4 @@ export const start = (options: Options = {}): Promise<Running> => {
  * @category constructors
  */
 export const serve = (options: Options = {}): Effect.Effect<Running, Emulator.EmulatorError, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () => start(options),
-      catch: (e) =>
-        e instanceof Emulator.EmulatorError ? e : new Emulator.EmulatorError({ message: String(e) })
-    }),
-    (running) => Effect.promise(() => running.close())
-  )
+  Emulator.scoped(start)(options)

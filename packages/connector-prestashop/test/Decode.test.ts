@@ -233,3 +233,103 @@ describe("encode", () => {
     assert.deepStrictEqual(decoded(groups.body, text)[0]?.name, [{ id: "", value: "Gold" }])
   })
 })
+
+describe("customer_schema_synopsis.xml", () => {
+  const attributes = connector.streams.customerAttributes!
+
+  it.effect("decodes to one record per field, with the stock titles and groups as options", () =>
+    Effect.gen(function* () {
+      const records = decoded(attributes.body, fixture("customer_schema_synopsis.xml"))
+      assert.strictEqual(records.length, 32)
+      assert.deepStrictEqual(
+        records.slice(0, 3).map((r) => r.name),
+        ["id_default_group", "id_lang", "newsletter_date_add"]
+      )
+      const validate = Validator.compile(attributes.record)
+      for (const r of records) assert.deepStrictEqual(validate(r), [], String(r.name))
+      const named = (name: string) => records.find((r) => r.name === name)
+      assert.deepStrictEqual(named("lastname"), {
+        name: "lastname",
+        format: "isCustomerName",
+        required: "true",
+        maxSize: "255",
+        options: []
+      })
+      assert.deepStrictEqual(named("last_passwd_gen"), {
+        name: "last_passwd_gen",
+        readOnly: "true",
+        options: []
+      })
+      assert.deepStrictEqual(named("reset_password_token"), {
+        name: "reset_password_token",
+        format: "isSha1",
+        maxSize: "40",
+        options: []
+      })
+      // offline: a stock install's titles and groups
+      assert.deepStrictEqual(named("id_gender")?.options, [
+        { value: "1", label: "Mr." },
+        { value: "2", label: "Mrs." }
+      ])
+      assert.deepStrictEqual(named("id_default_group")?.options, [
+        { value: "1", label: "Visitor" },
+        { value: "2", label: "Guest" },
+        { value: "3", label: "Customer" }
+      ])
+      const toCanonical = yield* load(mappings.customerAttributeToCanonical)
+      assert.deepStrictEqual(toCanonical(named("birthday")).value, {
+        code: "birthday",
+        label: null,
+        type: "isBirthDate",
+        required: false,
+        options: []
+      })
+      assert.deepStrictEqual(toCanonical(named("passwd")).value, {
+        code: "passwd",
+        label: null,
+        type: "isPasswd",
+        required: true,
+        options: []
+      })
+    })
+  )
+
+  it("encodes the records back into a synopsis that decodes to them", () => {
+    const records = decoded(attributes.body, fixture("customer_schema_synopsis.xml"))
+    const text = attributes.body.encode(records)
+    assert.include(text, '<email required="true" maxSize="255" format="isEmail"></email>')
+    assert.include(text, '<secure_key format="isMd5" readOnly="true"></secure_key>')
+    assert.deepStrictEqual(decoded(attributes.body, text), records)
+  })
+
+  it("refuses what is not an XML synopsis of customers, saying why", () => {
+    assert.include(refused(attributes.body, fixture("customer_schema_blank.xml")), "has an <id>")
+    assert.include(refused(attributes.body, fixture("customer_get.xml")), "has an <id>")
+    assert.strictEqual(
+      refused(attributes.body, fixture("error_search.xml")),
+      "the body is a PrestaShop error: You have to set both the 'language' and 'query' parameters to get a result (100)"
+    )
+    // PrestaShop's JSON synopsis is the blank form: no attributes
+    assert.include(
+      refused(
+        attributes.body,
+        '{"customer":{"id_default_group":"","email":"","associations":{"groups":[{"id":""}]}}}'
+      ),
+      "decode the XML synopsis"
+    )
+    assert.include(
+      refused(
+        attributes.body,
+        '<prestashop><group><name required="true" maxSize="32" format="isGenericName"></name></group></prestashop>'
+      ),
+      "the synopsis of <group>, not of <customer>"
+    )
+    assert.include(
+      refused(
+        attributes.body,
+        '<prestashop><customer><email format="isEmail">a@b.example</email></customer></prestashop>'
+      ),
+      "has a value"
+    )
+  })
+})

@@ -191,10 +191,86 @@ describe("schemas", () => {
     assert.deepStrictEqual(served.record.associations, { groups: [{ id: "" }] })
   })
 
-  it("the synopsis says which fields are required and how long", async () => {
+  it("the synopsis says which fields are required, how long, their format and which are read-only", async () => {
     const synopsis = (await get("/api/customers?schema=synopsis")).text
-    assert.include(synopsis, '<email required="true" maxSize="255">')
+    assert.include(synopsis, '<email required="true" maxSize="255" format="isEmail"></email>')
+    assert.include(synopsis, '<birthday format="isBirthDate"></birthday>')
+    assert.include(synopsis, '<secure_key format="isMd5" readOnly="true"></secure_key>')
+    // PrestaShop's definition names no format for the default group, though it is an id
+    assert.include(synopsis, "<id_default_group></id_default_group>")
+    // no id: the synopsis leaves it out
+    const parsed = Xml.parseSynopsis(synopsis)
+    if (Result.isFailure(parsed) || parsed.success._tag !== "Synopsis") return assert.fail("not a synopsis")
+    assert.strictEqual(parsed.success.fields.length, 32)
+    assert.strictEqual(parsed.success.fields[0]?.name, "id_default_group")
     assert.strictEqual(errorsOf((await get("/api/customers?schema=full")).text)[0]?.code, "28")
+  })
+
+  it("a multilingual field's languages carry their format in the synopsis", async () => {
+    const synopsis = (await get("/api/groups?schema=synopsis")).text
+    assert.include(synopsis, '<name required="true" maxSize="32" format="isGenericName">')
+    assert.include(
+      synopsis,
+      `<language id="2" xlink:href="${running.url}/api/languages/2" format="isUnsignedId"></language>`
+    )
+  })
+
+  it("in JSON both schemas are the blank form: every field empty, no attributes, the synopsis without id", async () => {
+    const synopsis = JSON.parse((await get("/api/customers?schema=synopsis&output_format=JSON")).text)
+    assert.strictEqual(synopsis.customer.email, "")
+    assert.isFalse("id" in synopsis.customer)
+    assert.deepStrictEqual(synopsis.customer.associations, { groups: [{ id: "" }] })
+    const blank = JSON.parse((await get("/api/groups?schema=blank&output_format=JSON")).text)
+    assert.deepStrictEqual(blank.group, {
+      id: "",
+      reduction: "",
+      price_display_method: "",
+      show_prices: "",
+      date_add: "",
+      date_upd: "",
+      name: ""
+    })
+  })
+
+  it("a synopsis field listed as malformed has a maxSize that is not a number", async () => {
+    const broken = await PrestaShopEmulator.start({
+      customers: 1,
+      orders: 0,
+      malformed: { customerAttributes: [1] }
+    })
+    try {
+      const response = await fetch(`${broken.url}/api/customers?schema=synopsis`, { headers: auth })
+      const text = await response.text()
+      assert.include(text, '<id_lang maxSize="a lot" format="isUnsignedId"></id_lang>')
+      assert.include(text, "<id_default_group></id_default_group>")
+    } finally {
+      await broken.close()
+    }
+  })
+})
+
+describe("genders", () => {
+  it("serves the stock titles, Mr. (type 0) and Mrs. (type 1), in every language", async () => {
+    const json = JSON.parse((await get("/api/genders?display=full&output_format=JSON")).text)
+    assert.deepStrictEqual(json.genders, [
+      {
+        id: 1,
+        type: "0",
+        name: [
+          { id: "1", value: "Mr." },
+          { id: "2", value: "M." }
+        ]
+      },
+      {
+        id: 2,
+        type: "1",
+        name: [
+          { id: "1", value: "Mrs." },
+          { id: "2", value: "Mme" }
+        ]
+      }
+    ])
+    assert.strictEqual((await send("POST", "/api/genders", "<prestashop/>")).status, 405)
   })
 })
 

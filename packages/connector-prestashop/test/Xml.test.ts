@@ -117,6 +117,37 @@ describe("parse", () => {
   })
 })
 
+describe("parseSynopsis", () => {
+  it("keeps every attribute of each field, in order, leaving out associations", () => {
+    const result = Xml.parseSynopsis(fixture("customer_schema_synopsis.xml"))
+    if (Result.isFailure(result) || result.success._tag !== "Synopsis") return assert.fail("not a synopsis")
+    const fields = result.success.fields
+    assert.strictEqual(result.success.element, "customer")
+    assert.strictEqual(fields.length, 32)
+    assert.deepStrictEqual(fields[0], { name: "id_default_group", attributes: {} })
+    assert.deepStrictEqual(
+      fields.find((f) => f.name === "passwd"),
+      { name: "passwd", attributes: { required: "true", maxSize: "255", format: "isPasswd" } }
+    )
+    assert.isUndefined(fields.find((f) => f.name === "associations"))
+  })
+
+  it("reads errors as errors, and refuses a list, a DOCTYPE and an empty element", () => {
+    const errors = Xml.parseSynopsis(fixture("error_search.xml"))
+    assert.isTrue(Result.isSuccess(errors) && errors.success._tag === "Errors")
+    const refused = (text: string) => {
+      const result = Xml.parseSynopsis(text)
+      return Result.isFailure(result) ? result.failure : assert.fail("expected a refusal")
+    }
+    assert.include(refused(fixture("customers_list.xml")), "a <customers> list")
+    assert.include(
+      refused('<!DOCTYPE x [<!ENTITY a "b">]><prestashop><customer><email/></customer></prestashop>'),
+      "DOCTYPE"
+    )
+    assert.include(refused("<prestashop><customer></customer></prestashop>"), "has no fields")
+  })
+})
+
 describe("build", () => {
   it("writes every value in CDATA, in the given order, indented, as a POST body", () => {
     const built = Xml.build({

@@ -6,6 +6,7 @@ import { Effect } from "effect"
 import type { HttpClient } from "effect/http"
 import * as Config from "../Config.ts"
 import * as ErrorBody from "../ErrorBody.ts"
+import * as Attributes from "./attributes.ts"
 import * as Customers from "./customers.ts"
 import * as Groups from "./groups.ts"
 import * as Joins from "./joins.ts"
@@ -55,6 +56,7 @@ export const client = (
       pageSize: resolved.pageSize,
       project: Streams.projectOrder
     }
+    const attributes: Attributes.Context = { wire, project: Streams.projectAttribute }
     const client: Connector.Client = {
       check: Effect.asVoid(Wire.list(wire, "customers", { display: "[id]", limit: "0,1" })),
       streams: {
@@ -79,6 +81,10 @@ export const client = (
           list: (options) => Orders.list(orders, options),
           count: () => Orders.count(orders),
           get: (id) => Orders.get(orders, id)
+        },
+        customerAttributes: {
+          list: () => Attributes.list(attributes),
+          count: () => Attributes.count(attributes)
         }
       }
     }
@@ -88,8 +94,13 @@ export const client = (
 export const connector: Connector.Connector = Connector.define({
   name: Wire.connectorName,
   description:
-    "PrestaShop (webservice /api): customers with their addresses (guests included), customer groups, and orders",
+    "PrestaShop (webservice /api): customers with their addresses (guests included), customer groups, orders, and the customer fields (synopsis)",
   config: Config.Config,
-  streams: { customers: Streams.customers, customerGroups: Streams.customerGroups, orders: Streams.orders },
+  streams: {
+    customers: Streams.customers,
+    customerGroups: Streams.customerGroups,
+    orders: Streams.orders,
+    customerAttributes: Streams.customerAttributes
+  },
   client
 })

@@ -14,6 +14,7 @@ const isObject = (u: unknown): u is Json => typeof u === "object" && u !== null 
 /** The multilingual fields of the resources the connector reads. */
 export const multilingualFields: Readonly<Record<string, ReadonlyArray<string>>> = {
   groups: ["name"],
+  genders: ["name"],
   countries: ["name"],
   currencies: ["name"],
   order_states: ["name", "template"]

@@ -4,13 +4,15 @@
  * canonical field. The client is in `connector.ts`.
  */
 import { fileURLToPath } from "node:url"
-import { type Connector, type FieldSupport, RecordSchema } from "@mapwright/core"
+import { type Connector, type FieldSupport, Projection, RecordSchema } from "@mapwright/core"
 import * as Address from "../Address.ts"
 import * as Customer from "../Customer.ts"
+import * as CustomerAttribute from "../CustomerAttribute.ts"
 import * as Group from "../Group.ts"
 import * as Order from "../Order.ts"
 import * as Body from "./body.ts"
-import * as Project from "./project.ts"
+
+import * as SynopsisBody from "./synopsisBody.ts"
 
 const file = (name: string) => fileURLToPath(new URL(`../../mappings/${name}`, import.meta.url))
 
@@ -19,7 +21,8 @@ export const mappingFiles = {
   customerFromCanonical: file("customer.from-canonical.yaml"),
   groupToCanonical: file("group.to-canonical.yaml"),
   groupFromCanonical: file("group.from-canonical.yaml"),
-  orderToCanonical: file("order.to-canonical.yaml")
+  orderToCanonical: file("order.to-canonical.yaml"),
+  customerAttributeToCanonical: file("customer-attribute.to-canonical.yaml")
 } as const
 
 export const customerSchema = RecordSchema.make(
@@ -46,16 +49,24 @@ export const orderSchema = RecordSchema.make(
   "A PrestaShop order (webservice /api/orders), with its customer and addresses"
 )
 
+export const customerAttributeSchema = RecordSchema.make(
+  "prestashop/CustomerAttribute",
+  CustomerAttribute.CustomerAttribute,
+  "A field of the PrestaShop customer resource, from its synopsis (webservice /api/customers?schema=synopsis)"
+)
+
 export const recordSchemas: ReadonlyArray<RecordSchema.RecordSchema> = [
   customerSchema,
   addressSchema,
   groupSchema,
-  orderSchema
+  orderSchema,
+  customerAttributeSchema
 ]
 
-export const projectCustomer = Project.make(Customer.Customer)
-export const projectGroup = Project.make(Group.Group)
-export const projectOrder = Project.make(Order.Order)
+export const projectCustomer = Projection.make(Customer.Customer)
+export const projectGroup = Projection.make(Group.Group)
+export const projectOrder = Projection.make(Order.Order)
+export const projectAttribute = Projection.make(CustomerAttribute.CustomerAttribute)
 
 /**
  * What the customers stream carries of the canonical customer, through its default mappings:
@@ -191,4 +202,17 @@ export const orders: Connector.StreamDefinition = {
   capabilities: ["list", "count", "get"],
   mappings: { toCanonical: mappingFiles.orderToCanonical },
   body: ordersBody
+}
+
+export const customerAttributes: Connector.StreamDefinition = {
+  description:
+    "The fields of the customer resource, from its synopsis (GET /api/customers?schema=synopsis, read in XML: one " +
+    "answer, no paging), each with its format (the Validate:: method), required, maxSize and readOnly; id_gender " +
+    "and id_default_group with their options from /api/genders and /api/groups.",
+  record: customerAttributeSchema,
+  canonical: "CustomerAttribute",
+  key: ["name"],
+  capabilities: ["list", "count"],
+  mappings: { toCanonical: mappingFiles.customerAttributeToCanonical },
+  body: SynopsisBody.make(projectAttribute)
 }

@@ -1,7 +1,9 @@
 /**
  * The emulator's resources as PrestaShop defines them: each field with the rules its
  * `ObjectModel` definition gives (required, maximum size, the `Validate::is...` check), the
- * resources its ids point to (for `xlink:href`), multilingual fields and associations.
+ * resources its ids point to (for `xlink:href`), multilingual fields and associations; for the
+ * synopsis, each field's `format` (the `Validate::` method PrestaShop's definition names) and
+ * whether it is read-only.
  */
 import * as Address from "../../Address.ts"
 import * as Customer from "../../Customer.ts"
@@ -25,6 +27,13 @@ export interface FieldDef {
   readonly multilingual?: boolean
   /** Set by the shop: a write's value is replaced (dates, keys). */
   readonly shop?: boolean
+  /**
+   * The `Validate::` method the synopsis names (`format="isEmail"`), as PrestaShop's class
+   * defines it; `null` for none. Left out, it is the name of `validate`.
+   */
+  readonly format?: string | null
+  /** Shown `readOnly="true"` in the synopsis (PrestaShop's `setter => null`). */
+  readonly readOnly?: boolean
 }
 
 export interface ResourceDef {
@@ -60,14 +69,81 @@ export const isFloat: Check = (v) => /^-?\d+(\.\d+)?$/.test(v)
 export const isUnsignedInt: Check = (v) => /^\d{1,10}$/.test(v)
 export const isUrl: Check = (v) => /^[~:#,$%&_=(). ?+\-@/a-zA-Z0-9\p{L}\p{M}]+$/u.test(v)
 export const isPasswd: Check = (v) => v.length >= 5 && v.length <= 255
+export const isString: Check = () => true
+
+const checkNames = new Map<Check, string>([
+  [isUnsignedId, "isUnsignedId"],
+  [isBool, "isBool"],
+  [isEmail, "isEmail"],
+  [isCustomerName, "isCustomerName"],
+  [isName, "isName"],
+  [isGenericName, "isGenericName"],
+  [isAddress, "isAddress"],
+  [isCityName, "isCityName"],
+  [isPostCode, "isPostCode"],
+  [isPhoneNumber, "isPhoneNumber"],
+  [isBirthDate, "isBirthDate"],
+  [isDate, "isDate"],
+  [isFloat, "isFloat"],
+  [isUnsignedInt, "isUnsignedInt"],
+  [isUrl, "isUrl"],
+  [isPasswd, "isPasswd"],
+  [isString, "isString"]
+])
+
+/** The `format` a synopsis shows for a field, if any. */
+export const formatOf = (field: FieldDef): string | undefined =>
+  field.format === null
+    ? undefined
+    : (field.format ?? (field.validate === undefined ? undefined : checkNames.get(field.validate)))
+
+/**
+ * The formats of the customer fields as PrestaShop 8's `Customer::$definition` names them (its
+ * webservice docs list the same): where the emulator checks a field its own way, the synopsis
+ * still says what PrestaShop says.
+ */
+const customerFormats: Readonly<Record<string, string | null>> = {
+  id_default_group: null,
+  id_lang: "isUnsignedId",
+  newsletter_date_add: null,
+  ip_registration_newsletter: null,
+  last_passwd_gen: null,
+  secure_key: "isMd5",
+  deleted: "isBool",
+  passwd: "isPasswd",
+  lastname: "isCustomerName",
+  firstname: "isCustomerName",
+  email: "isEmail",
+  id_gender: "isUnsignedId",
+  birthday: "isBirthDate",
+  newsletter: "isBool",
+  optin: "isBool",
+  website: "isUrl",
+  company: "isGenericName",
+  siret: "isGenericName",
+  ape: "isApe",
+  outstanding_allow_amount: "isFloat",
+  show_public_prices: "isBool",
+  id_risk: "isUnsignedInt",
+  max_payment_days: "isUnsignedInt",
+  active: "isBool",
+  note: null,
+  is_guest: "isBool",
+  id_shop: "isUnsignedId",
+  id_shop_group: "isUnsignedId",
+  date_add: "isDate",
+  date_upd: "isDate",
+  reset_password_token: "isSha1",
+  reset_password_validity: "isDateOrNull"
+}
 
 const customerRules: Readonly<Record<string, Omit<FieldDef, "name">>> = {
   id_default_group: { validate: isUnsignedId, xlink: "groups" },
   id_lang: { validate: isUnsignedId, xlink: "languages" },
   newsletter_date_add: { validate: isDate },
   ip_registration_newsletter: { size: 15, validate: isGenericName },
-  last_passwd_gen: { shop: true },
-  secure_key: { shop: true },
+  last_passwd_gen: { shop: true, readOnly: true },
+  secure_key: { shop: true, readOnly: true },
   deleted: { validate: isBool },
   passwd: { required: true, size: 255, validate: isPasswd },
   lastname: { required: true, size: 255, validate: isCustomerName },
@@ -137,7 +213,9 @@ export const customers: ResourceDef = {
   name: "customers",
   element: "customer",
   className: "Customer",
-  fields: defs(Customer.fields, customerRules),
+  fields: defs(Customer.fields, customerRules).map((f) =>
+    f.name in customerFormats ? { ...f, format: customerFormats[f.name] ?? null } : f
+  ),
   associations: { groups: { element: "group", resource: "groups" } },
   writable: true
 }
@@ -304,10 +382,24 @@ export const orders: ResourceDef = {
   writable: false
 }
 
+/** The titles (`Gender::$definition`): `type` 0 male, 1 female, 2 neutral; a name of 20 characters. */
+export const genders: ResourceDef = {
+  name: "genders",
+  element: "gender",
+  className: "Gender",
+  fields: defs(["id", "type", "name"], {
+    type: { required: true, format: null },
+    name: { required: true, size: 20, validate: isString, multilingual: true }
+  }),
+  associations: {},
+  writable: false
+}
+
 export const all: ReadonlyArray<ResourceDef> = [
   customers,
   addresses,
   groups,
+  genders,
   countries,
   currencies,
   orderStates,

@@ -6,7 +6,7 @@
  * as `[]`).
  */
 import * as Respond from "@mapwright/testkit/Respond"
-import type { FieldDef, ResourceDef, Row, Translation } from "./model.ts"
+import { type FieldDef, formatOf, type ResourceDef, type Row, type Translation } from "./model.ts"
 
 export type Format = "json" | "xml"
 
@@ -141,38 +141,63 @@ export const one = (ctx: Context, def: ResourceDef, row: Row, status = 200): Res
     ? Respond.json({ [def.element]: jsonRecord(def, row, def.fields) }, { status })
     : Respond.xml(`${xmlHead}\n${xmlRecord(ctx, def, row, def.fields, "")}\n</prestashop>\n`, { status })
 
-/** The blank schema (`?schema=blank`), or the synopsis with each field's rules. */
+/**
+ * The blank schema (`?schema=blank`), or the synopsis with each field's rules, as
+ * `WebserviceOutputBuilder::renderSchema` writes them: the synopsis leaves `id` out and gives
+ * each field `required="true"`, `maxSize`, `format` (its `Validate::` method) and
+ * `readOnly="true"` where they apply. In JSON both are the blank form, every field `""` (a
+ * multilingual one too): `WebserviceOutputJSON::renderField` writes no attributes. The synopsis
+ * fields at the indexes of `broken` (in order, `id` left out) get a `maxSize` that is not a
+ * number.
+ */
 export const schema = (
   ctx: Context,
   def: ResourceDef,
   kind: "blank" | "synopsis",
-  languages: ReadonlyArray<string>
+  languages: ReadonlyArray<string>,
+  broken: ReadonlyArray<number> = []
 ) => {
-  const rules = (f: FieldDef) =>
-    kind === "blank"
-      ? ""
-      : `${f.required === true ? ' required="true"' : ""}${f.size === undefined ? "" : ` maxSize="${f.size}"`}`
+  const shown = kind === "synopsis" ? def.fields.filter((f) => f.name !== "id") : def.fields
+  const rules = (f: FieldDef, i: number) => {
+    if (kind === "blank") return ""
+    const format = formatOf(f)
+    const size = broken.includes(i) ? "a lot" : f.size === undefined ? undefined : String(f.size)
+    return [
+      f.required === true ? ' required="true"' : "",
+      size === undefined ? "" : ` maxSize="${attr(size)}"`,
+      format === undefined ? "" : ` format="${attr(format)}"`,
+      f.readOnly === true ? ' readOnly="true"' : ""
+    ].join("")
+  }
   if (ctx.format === "json") {
     const out: Record<string, unknown> = {}
-    for (const f of def.fields)
-      out[f.name] = f.multilingual === true ? languages.map((id) => ({ id, value: "" })) : ""
+    // a schema's values are "", which renderField does not expand into languages
+    for (const f of shown) out[f.name] = ""
+    const assoc = Object.keys(def.associations)
+    if (assoc.length > 0) out.associations = Object.fromEntries(assoc.map((name) => [name, [{ id: "" }]]))
     return Respond.json({ [def.element]: out })
   }
-  const fields = def.fields
-    .map((f) =>
+  const language = (id: string) =>
+    kind === "synopsis"
+      ? `<language id="${id}" xlink:href="${attr(`${ctx.api}/languages/${id}`)}" format="isUnsignedId"></language>`
+      : `<language id="${id}"><![CDATA[]]></language>`
+  const fields = shown
+    .map((f, i) =>
       f.multilingual === true
-        ? `\t\t<${f.name}${rules(f)}>\n${languages.map((id) => `\t\t\t<language id="${id}"><![CDATA[]]></language>`).join("\n")}\n\t\t</${f.name}>`
-        : `\t\t<${f.name}${rules(f)}><![CDATA[]]></${f.name}>`
+        ? `\t\t<${f.name}${rules(f, i)}>\n${languages.map((id) => `\t\t\t${language(id)}`).join("\n")}\n\t\t</${f.name}>`
+        : kind === "synopsis"
+          ? `\t\t<${f.name}${rules(f, i)}></${f.name}>`
+          : `\t\t<${f.name}><![CDATA[]]></${f.name}>`
     )
     .join("\n")
   const assoc = Object.entries(def.associations)
     .map(
       ([name, a]) =>
-        `\t\t\t<${name}>\n\t\t\t\t<${a.element}>\n\t\t\t\t\t<id><![CDATA[]]></id>\n\t\t\t\t</${a.element}>\n\t\t\t</${name}>`
+        `\t\t\t<${name}${kind === "synopsis" ? ` nodeType="${a.element}" api="${a.resource}"` : ""}>\n\t\t\t\t<${a.element}>\n\t\t\t\t\t<id><![CDATA[]]></id>\n\t\t\t\t</${a.element}>\n\t\t\t</${name}>`
     )
     .join("\n")
   return Respond.xml(
-    `<prestashop xmlns:xlink="http://www.w3.org/1999/xlink">\n\t<${def.element}>\n${fields}${assoc === "" ? "" : `\n\t\t<associations>\n${assoc}\n\t\t</associations>`}\n\t</${def.element}>\n</prestashop>\n`
+    `${xmlHead}\n\t<${def.element}>\n${fields}${assoc === "" ? "" : `\n\t\t<associations>\n${assoc}\n\t\t</associations>`}\n\t</${def.element}>\n</prestashop>\n`
   )
 }
 

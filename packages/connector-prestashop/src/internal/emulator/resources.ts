@@ -16,6 +16,8 @@ export interface Store {
   readonly validationStatus: number
   readonly now: () => string
   readonly nextKey: () => string
+  /** Per resource, the synopsis fields served so that they break the record schema. */
+  readonly malformedSynopsis: Readonly<Record<string, ReadonlyArray<number>>>
 }
 
 /** The output format a request asks for: headers first, then the query, XML by default. */
@@ -64,7 +66,7 @@ export const list = (store: Store, def: ResourceDef) => (request: Emulator.Reque
         }
       ])
     }
-    return Render.schema(ctx, def, schema, store.languages)
+    return Render.schema(ctx, def, schema, store.languages, store.malformedSynopsis[def.name] ?? [])
   }
   const query = Query.apply(request, def, table(store, def).list(), ctx.format, store.languages[0] ?? "1")
   return Render.list(ctx, def, query.rows, query.display)

@@ -1,6 +1,6 @@
 /**
  * The emulator's seeded shop: the stock groups (Visitor, Guest, Customer) and a few of the
- * shop's own, countries under their stock ids, currencies, order states, customers (some of
+ * shop's own, the stock titles (1 Mr., 2 Mrs.) or the shop's own, countries under their stock ids, currencies, order states, customers (some of
  * them guests, with `is_guest` 1 and the Guest group) with their addresses (a few deleted),
  * and orders of registered customers and guests. The same seed gives the same shop.
  *
@@ -22,6 +22,8 @@ export interface SeedOptions {
   readonly orders: number
   readonly zone: string
   readonly languages: ReadonlyArray<string>
+  /** The titles, by id from 1: `type` 0 male, 1 female, 2 neutral; the name in the first language, then the others. */
+  readonly genders: ReadonlyArray<{ readonly type: string; readonly names: readonly [string, string] }>
   /** Indexes, in `(date_upd, id)` order, of records served so that they break the record schema. */
   readonly malformed: {
     readonly customers: ReadonlyArray<number>
@@ -34,6 +36,7 @@ export interface Data {
   readonly customers: ReadonlyArray<Row>
   readonly addresses: ReadonlyArray<Row>
   readonly groups: ReadonlyArray<Row>
+  readonly genders: ReadonlyArray<Row>
   readonly countries: ReadonlyArray<Row>
   readonly currencies: ReadonlyArray<Row>
   readonly orderStates: ReadonlyArray<Row>
@@ -110,6 +113,12 @@ export const hashPassword = (plain: string): string =>
     .digest("base64")
     .replace(/[^A-Za-z0-9]/g, "")
     .slice(0, 53)}`
+
+/** The titles of a stock install (English, then French). */
+export const stockGenders: SeedOptions["genders"] = [
+  { type: "0", names: ["Mr.", "M."] },
+  { type: "1", names: ["Mrs.", "Mme"] }
+]
 
 export const generate = (options: SeedOptions): Data => {
   const random = Seeded.make(options.seed)
@@ -373,5 +382,11 @@ export const generate = (options: SeedOptions): Data => {
     if (row !== undefined) orders[row.id - 1] = { ...row, total_paid_tax_incl: "12,50" }
   }
 
-  return { customers, addresses, groups, countries, currencies, orderStates, orders }
+  const genders: Array<Row> = options.genders.map((g, i) => ({
+    id: i + 1,
+    type: g.type,
+    name: translate(langs, g.names)
+  }))
+
+  return { customers, addresses, groups, genders, countries, currencies, orderStates, orders }
 }
