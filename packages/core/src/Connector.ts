@@ -299,6 +299,46 @@ export const schemas = (connector: Connector): ReadonlyArray<RecordSchema.Record
   Object.values(connector.streams).map((s) => s.record)
 
 /**
+ * The value at a dotted path of a native record (`billing.email`, `addresses.0.city`), or
+ * `undefined` when the path does not reach one.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const valueAt = (record: unknown, path: string): unknown => {
+  let value: unknown = record
+  for (const seg of path.split(".")) {
+    if (value === null || typeof value !== "object") return undefined
+    value = (value as Record<string, unknown>)[seg]
+  }
+  return value
+}
+
+/**
+ * Whether a native record has the values of a `find` match: each path's value, as a string,
+ * equals the expected one; `ignoreCase` paths (emails) are compared trimmed and without case.
+ * `pathOf` turns a match path into the record's own (e.g. canonical `email` to a native path).
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const matches = (
+  record: unknown,
+  match: Readonly<Record<string, string>>,
+  options: {
+    readonly ignoreCase: (path: string) => boolean
+    readonly pathOf?: ((path: string) => string) | undefined
+  }
+): boolean =>
+  Object.entries(match).every(([path, expected]) => {
+    const value = valueAt(record, options.pathOf?.(path) ?? path)
+    if (value === undefined || value === null) return false
+    return options.ignoreCase(path)
+      ? String(value).trim().toLowerCase() === expected.trim().toLowerCase()
+      : String(value) === expected
+  })
+
+/**
  * The key of a native record, as a string (several key paths are joined with `|`), or
  * `undefined` when a part is missing.
  *
@@ -308,11 +348,7 @@ export const schemas = (connector: Connector): ReadonlyArray<RecordSchema.Record
 export const keyOf = (stream: StreamDefinition, record: unknown): string | undefined => {
   const parts: Array<string> = []
   for (const path of stream.key) {
-    let value: unknown = record
-    for (const seg of path.split(".")) {
-      if (value === null || typeof value !== "object") return undefined
-      value = (value as Record<string, unknown>)[seg]
-    }
+    const value = valueAt(record, path)
     if (value === undefined || value === null || value === "") return undefined
     parts.push(String(value))
   }

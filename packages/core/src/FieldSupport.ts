@@ -177,12 +177,24 @@ const implied: { readonly [F in CustomerField]?: (value: unknown) => boolean } =
  * @since 0.1.0
  * @category combinators
  */
-export const dropped = (declaration: Declaration, customer: unknown): ReadonlyArray<CustomerField> => {
-  if (customer === null || typeof customer !== "object") return []
-  const record = customer as Readonly<Record<string, unknown>>
-  return customerFields.filter((field) => {
-    if (entryOf(declaration, field).level !== "none") return false
-    const value = record[field]
-    return isFilled(value) && implied[field]?.(value) !== true
-  })
+export const dropped = (declaration: Declaration, customer: unknown): ReadonlyArray<CustomerField> =>
+  dropper(declaration)(customer)
+
+/**
+ * {@link dropped} with the declaration's `none` fields looked up once: for a run, which asks
+ * it of every record.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const dropper = (declaration: Declaration): ((customer: unknown) => ReadonlyArray<CustomerField>) => {
+  const none = fieldsAt(declaration, "none")
+  return (customer) => {
+    if (customer === null || typeof customer !== "object" || none.length === 0) return []
+    const record = customer as Readonly<Record<string, unknown>>
+    return none.filter((field) => {
+      const value = record[field]
+      return isFilled(value) && implied[field]?.(value) !== true
+    })
+  }
 }

@@ -4,7 +4,7 @@
  * (`PUT /customers/{id}`), delete (`DELETE /customers/{id}`, a soft delete) and restore
  * (`PUT /customers/{id}/restore`).
  */
-import { type Connector, ConnectorError, type Http, type RecordIssue } from "@mapwright/core"
+import { Connector, ConnectorError, type Http, type RecordIssue } from "@mapwright/core"
 import { Effect, Stream } from "effect"
 import * as ErrorBody from "../ErrorBody.ts"
 import * as Phone from "../Phone.ts"
@@ -86,18 +86,9 @@ export const get = (context: Context, id: string): Effect.Effect<unknown, Connec
 
 const digits = (s: string): string => s.replace(/\D/g, "")
 
-const valueAt = (record: unknown, path: string): unknown => {
-  let value = record
-  for (const segment of path.split(".")) {
-    if (!isObject(value)) return undefined
-    value = value[segment]
-  }
-  return value
-}
-
 const e164Of = (record: unknown): string | undefined => {
-  const dial = valueAt(record, "dial_code")
-  const phone = valueAt(record, "phone")
+  const dial = Connector.valueAt(record, "dial_code")
+  const phone = Connector.valueAt(record, "phone")
   return (typeof dial === "number" || typeof dial === "string") && typeof phone === "string"
     ? `+${digits(String(dial))}${digits(phone)}`
     : undefined
@@ -105,16 +96,11 @@ const e164Of = (record: unknown): string | undefined => {
 
 /** Whether a native record has the values of a match (canonical or native paths). */
 export const matches = (record: unknown, match: Readonly<Record<string, string>>): boolean =>
-  Object.entries(match).every(([path, expected]) => {
-    if (path === "phone" && expected.trim().startsWith("+")) {
-      return e164Of(record) === `+${digits(expected)}`
-    }
-    const value = valueAt(record, path)
-    if (value === undefined || value === null) return false
-    return path === "email"
-      ? String(value).trim().toLowerCase() === expected.trim().toLowerCase()
-      : String(value) === expected
-  })
+  Object.entries(match).every(([path, expected]) =>
+    path === "phone" && expected.trim().startsWith("+")
+      ? e164Of(record) === `+${digits(expected)}`
+      : Connector.matches(record, { [path]: expected }, { ignoreCase: (p) => p === "email" })
+  )
 
 /** The list filters that narrow a find down (the rest is checked on the records). */
 const filtersOf = (match: Readonly<Record<string, string>>): Options.Filter => {

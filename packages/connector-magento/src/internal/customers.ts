@@ -4,7 +4,7 @@
  * writes one request per record (`POST /V1/customers`, `PUT /V1/customers/{id}`,
  * `DELETE /V1/customers/{id}`), a few at a time.
  */
-import { type Connector, ConnectorError } from "@mapwright/core"
+import { Connector, ConnectorError } from "@mapwright/core"
 import { Effect, Schema, Stream } from "effect"
 import { maxPageSize } from "../Config.ts"
 import * as SearchCriteria from "../SearchCriteria.ts"
@@ -118,24 +118,8 @@ const searchable: Readonly<Record<string, string>> = {
   created_in: "created_in"
 }
 
-const valueAt = (record: unknown, path: string): unknown => {
-  let value = record
-  for (const segment of path.split(".")) {
-    if (Array.isArray(value) && /^\d+$/.test(segment)) value = value[Number(segment)]
-    else if (isObject(value)) value = value[segment]
-    else return undefined
-  }
-  return value
-}
-
 const matches = (record: unknown, match: Readonly<Record<string, string>>): boolean =>
-  Object.entries(match).every(([path, expected]) => {
-    const value = valueAt(record, path)
-    if (value === undefined || value === null) return false
-    return path === "email" || path.endsWith(".email")
-      ? String(value).trim().toLowerCase() === expected.trim().toLowerCase()
-      : String(value) === expected
-  })
+  Connector.matches(record, match, { ignoreCase: (path) => path === "email" || path.endsWith(".email") })
 
 /**
  * Customers whose fields equal `match`: by `id` (a get); else Magento filters on the fields it

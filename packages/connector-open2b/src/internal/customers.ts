@@ -1,7 +1,7 @@
 /**
  * The reads of the customers stream: list (a keyset walk on id), count, get and find.
  */
-import { type Connector, ConnectorError, type Http, Pagination } from "@mapwright/core"
+import { Connector, ConnectorError, type Http, Pagination } from "@mapwright/core"
 import { Effect, Schema, Stream } from "effect"
 import { maxPageSize } from "../Config.ts"
 import { readFields } from "../Customer.ts"
@@ -195,25 +195,10 @@ const keywordPaths = new Set([
   "billingAddress.companyCode"
 ])
 
-const valueAt = (record: unknown, path: string): unknown => {
-  let value = record
-  for (const segment of path.split(".")) {
-    if (!isObject(value)) return undefined
-    value = value[segment]
-  }
-  return value
-}
-
 const isEmailPath = (path: string) => path === "billingAddress.email"
 
 const matches = (record: unknown, match: ReadonlyArray<readonly [string, string]>): boolean =>
-  match.every(([path, expected]) => {
-    const value = valueAt(record, path)
-    if (value === undefined || value === null) return false
-    return isEmailPath(path)
-      ? String(value).trim().toLowerCase() === expected.trim().toLowerCase()
-      : String(value) === expected
-  })
+  Connector.matches(record, Object.fromEntries(match), { ignoreCase: isEmailPath })
 
 /**
  * Customers whose fields equal `match` (native paths, or `email`, `firstName`, `lastName`,

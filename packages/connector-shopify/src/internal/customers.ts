@@ -2,7 +2,7 @@
  * The customers stream's operations: list (by `updatedAt`, resumable; then, with
  * `includeGuests`, the guests of orders without a customer), count, get, find, and the writes.
  */
-import { type Connector, ConnectorError, Pagination } from "@mapwright/core"
+import { Connector, ConnectorError, Pagination } from "@mapwright/core"
 import { Effect, Schema, Stream } from "effect"
 import * as Checkpoint from "./checkpoint.ts"
 import { at, connectorName, type GraphQL, invalidResponse } from "./graphql.ts"
@@ -194,22 +194,10 @@ const nativePath: Readonly<Record<string, string>> = {
   phone: "defaultPhoneNumber.phoneNumber"
 }
 
-const valueAt = (record: unknown, path: string): unknown => {
-  let value = record
-  for (const segment of path.split(".")) {
-    if (!isObject(value)) return undefined
-    value = value[segment]
-  }
-  return value
-}
-
 const matches = (record: unknown, match: Readonly<Record<string, string>>): boolean =>
-  Object.entries(match).every(([path, expected]) => {
-    const value = valueAt(record, nativePath[path] ?? path)
-    if (value === undefined || value === null) return false
-    return path === "email" || path.endsWith("emailAddress")
-      ? String(value).trim().toLowerCase() === expected.trim().toLowerCase()
-      : String(value) === expected
+  Connector.matches(record, match, {
+    ignoreCase: (path) => path === "email" || path.endsWith("emailAddress"),
+    pathOf: (path) => nativePath[path] ?? path
   })
 
 /** The most customers a find reads: an email or phone matches one, a text search a few. */

@@ -2,7 +2,7 @@
  * The customers stream's operations: list (every role, by id; then, with `includeGuests`, the
  * guests of guest orders), count, get, find, and writes through `/customers/batch`.
  */
-import { type Connector, ConnectorError, type Http } from "@mapwright/core"
+import { Connector, ConnectorError, type Http } from "@mapwright/core"
 import { Effect, Schema, Stream } from "effect"
 import { readOnlyFields } from "../Customer.ts"
 import * as Batch from "./batch.ts"
@@ -171,23 +171,8 @@ export const get = (context: Context, id: string): Effect.Effect<unknown, Connec
       )
     : Effect.succeed(undefined)
 
-const valueAt = (record: unknown, path: string): unknown => {
-  let value = record
-  for (const segment of path.split(".")) {
-    if (!isObject(value)) return undefined
-    value = value[segment]
-  }
-  return value
-}
-
 const matches = (record: unknown, match: Readonly<Record<string, string>>): boolean =>
-  Object.entries(match).every(([path, expected]) => {
-    const value = valueAt(record, path)
-    if (value === undefined || value === null) return false
-    return path === "email" || path.endsWith(".email")
-      ? String(value).trim().toLowerCase() === expected.trim().toLowerCase()
-      : String(value) === expected
-  })
+  Connector.matches(record, match, { ignoreCase: (path) => path === "email" || path.endsWith(".email") })
 
 /**
  * Customers whose fields equal `match`: by `id` (a get), by `email` (`?email=`, exact), else

@@ -67,15 +67,6 @@ const issue = (stage: RecordIssue["stage"], code: string, message: string, path 
   message
 })
 
-const valueAt = (record: unknown, path: string): unknown => {
-  let value: unknown = record
-  for (const seg of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined
-    value = (value as Record<string, unknown>)[seg]
-  }
-  return value
-}
-
 const describe = (error: unknown): string => {
   const message =
     typeof error === "object" &&
@@ -128,7 +119,8 @@ export const runPipeline = (
       let stopMessage: string | undefined
       // canonical fields the target declares `none`, by how many records filled them
       const droppedCounts = new Map<string, number>()
-      const targetFields = target.stream.fields
+      const droppedOf =
+        target.stream.fields === undefined ? undefined : FieldSupport.dropper(target.stream.fields)
       let rejectsWritten = false
       // A dry run leaves the pipeline's reject file alone (it may be waiting for a replay).
       const rejectsPath = options.rejects ?? (dryRun ? dryRunFile(loaded.rejects) : loaded.rejects)
@@ -299,8 +291,8 @@ export const runPipeline = (
             return done
           }
           canonical = first.value
-          if (targetFields !== undefined) {
-            for (const field of FieldSupport.dropped(targetFields, canonical)) {
+          if (droppedOf !== undefined) {
+            for (const field of droppedOf(canonical)) {
               droppedCounts.set(field, (droppedCounts.get(field) ?? 0) + 1)
             }
           }
@@ -330,7 +322,7 @@ export const runPipeline = (
           const from = loaded.mappings._tag === "Hub" ? canonical : out
           match = {}
           for (const path of target.match) {
-            const v = valueAt(from, path)
+            const v = Connector.valueAt(from, path)
             if (v === undefined || v === null || v === "" || typeof v === "object") {
               match = undefined
               break
